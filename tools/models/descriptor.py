@@ -1,0 +1,55 @@
+"""Writes model.json, the descriptor every imagesearch process reads (see ModelDescriptor.java)."""
+import hashlib
+import json
+import os
+
+PREPROCESSING = {
+    "vgg16": {
+        "resize": 256,
+        "interpolation": "bilinear",
+        "crop": 224,
+        "mean": [0.485, 0.456, 0.406],
+        "std": [0.229, 0.224, 0.225],
+    },
+    "clip": {
+        "resize": 224,
+        "interpolation": "bicubic",
+        "crop": 224,
+        "mean": [0.48145466, 0.4578275, 0.40821073],
+        "std": [0.26862954, 0.26130258, 0.27577711],
+    },
+}
+
+
+def sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write(directory: str, name: str, version: str, architecture: str, standin: bool) -> dict:
+    files = {}
+    for entry in sorted(os.listdir(directory)):
+        if entry != "model.json" and os.path.isfile(os.path.join(directory, entry)):
+            files[entry] = sha256(os.path.join(directory, entry))
+    descriptor = {
+        "name": name,
+        "version": version,
+        "architecture": architecture,
+        "dims": 512,
+        "standin": standin,
+        "preprocessing": PREPROCESSING[architecture],
+        "files": files,
+    }
+    if architecture == "clip":
+        descriptor["tokenizer"] = {
+            "file": "tokenizer.json",
+            "vocabulary": "bpe_simple_vocab_16e6.txt.gz",
+            "contextLength": 77,
+        }
+    with open(os.path.join(directory, "model.json"), "w") as f:
+        json.dump(descriptor, f, indent=2)
+        f.write("\n")
+    return descriptor

@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""Export seeded random-weight stand-ins with the production TorchScript contract.
+
+  /usr/bin/python3 tools/models/export_standins.py --size tiny --out models/standin
+  /usr/bin/python3 tools/models/export_standins.py --size full --out ~/.cache/imagesearch/models/standin-full
+
+tiny: a few MB in all, committed under models/standin/ (tests, local stack).
+full: architecture-exact VGG16 and CLIP ViT-B/32 with random weights (~1 GB), for benchmarks only;
+      never committed. Stand-ins carry no semantics: their vectors are only good for plumbing,
+      parity and speed.
+"""
+import argparse
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import architectures  # noqa: E402
+import descriptor  # noqa: E402
+
+SEED = 20240611
+
+
+def export(module: torch.nn.Module, path: str, methods) -> None:
+    module.eval()
+    scripted = torch.jit.script(module)
+    # Freezing folds parameters into constants and drops training-only code paths.
+    frozen = torch.jit.freeze(scripted, preserved_attrs=list(methods))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    torch.jit.save(frozen, path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", choices=["tiny", "full"], required=True)
+    parser.add_argument("--out", required=True, help="directory that gets vgg16/ and clip/")
+    parser.add_argument("--tokenizer", help="CLIP tokenizer.json to place beside the CLIP model (optional)")
+    args = parser.parse_args()
+    out = os.path.expanduser(args.out)
+    torch.manual_seed(SEED)
+    with torch.no_grad():
+        if args.size == "tiny":
+            vgg = architectures.VggPool5(architectures.tiny_vgg_features())
+            clip = architectures.tiny_clip()
+        else:
+            vgg = architectures.VggPool5(architectures.vgg16_features())
+            clip = architectures.clip_vit_b32()
+        version = f"standin-{args.size}-seed{SEED}"
+        export(vgg, os.path.join(out, "vgg16", "model.pt"), ["forward"])
+        export(clip, os.path.join(out, "clip", "model.pt"), ["get_image_features", "get_text_features"])
+    descriptor.write(os.path.join(out, "vgg16"), "vgg16", version, "vgg16", standin=True)
+    extra = {}
+    if args.tokenizer:
+        import shutil
+
+        shutil.copyfile(args.tokenizer, os.path.join(out, "clip", "tokenizer.json"))
+    descriptor.write(os.path.join(out, "clip"), "clip", version, "clip", standin=True, **extra)
+    print(f"wrote {version} to {out}")
+
+
+if __name__ == "__main__":
+    main()
