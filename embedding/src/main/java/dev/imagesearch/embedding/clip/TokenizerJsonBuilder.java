@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Builds a Hugging Face {@code tokenizer.json} for CLIP from openai/CLIP's {@code
  * bpe_simple_vocab_16e6.txt.gz}, with the vocabulary laid out exactly as simple_tokenizer.py does
- * (256 byte symbols, the same with {@code </w>}, 48894 merges, then the two special tokens), so
- * the ids equal the reference tokenizer's.
+ * (256 byte symbols, the same with {@code </w>}, 48894 merges, then the two special tokens), so the
+ * ids equal the reference tokenizer's.
  */
 public final class TokenizerJsonBuilder {
   static final String START = "<|startoftext|>";

@@ -121,11 +121,7 @@ public final class ImageDecoder {
 
   private static java.awt.image.ColorModel cmykModel(Raster raster) {
     return new java.awt.image.ComponentColorModel(
-        new CmykSpace(),
-        false,
-        false,
-        java.awt.Transparency.OPAQUE,
-        raster.getTransferType());
+        new CmykSpace(), false, false, java.awt.Transparency.OPAQUE, raster.getTransferType());
   }
 
   private ImageInfo check(ImageInfo info) throws ImageDecodeException {

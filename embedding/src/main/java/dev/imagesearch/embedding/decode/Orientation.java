@@ -5,7 +5,9 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.io.ByteArrayInputStream;
 
-/** EXIF orientation (tag 0x0112): read with metadata-extractor, applied as Pillow's exif_transpose. */
+/**
+ * EXIF orientation (tag 0x0112): read with metadata-extractor, applied as Pillow's exif_transpose.
+ */
 final class Orientation {
   private Orientation() {}
 

@@ -3,9 +3,9 @@ package dev.imagesearch.embedding.engine;
 import ai.djl.Device;
 
 /**
- * Process-wide DJL defaults, applied before the PyTorch engine starts: offline (libtorch comes
- * from the pytorch-native jar, nothing is downloaded), and intra-/inter-op thread counts.
- * Explicit system properties always win.
+ * Process-wide DJL defaults, applied before the PyTorch engine starts: offline (libtorch comes from
+ * the pytorch-native jar, nothing is downloaded), and intra-/inter-op thread counts. Explicit
+ * system properties always win.
  */
 public final class Djl {
   private Djl() {}

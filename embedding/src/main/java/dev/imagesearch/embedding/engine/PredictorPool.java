@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * DJL predictors are not thread-safe: each call borrows one, creating up to {@code max} lazily,
- * and hands it back. The model itself is shared (loaded once).
+ * DJL predictors are not thread-safe: each call borrows one, creating up to {@code max} lazily, and
+ * hands it back. The model itself is shared (loaded once).
  */
 public final class PredictorPool<I, O> implements AutoCloseable {
   private final Supplier<Predictor<I, O>> factory;

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * torchvision's {@code Resize(shorter side)}, {@code CenterCrop}, {@code ToTensor}, {@code
- * Normalize} on a PIL RGB image, reproduced exactly: Pillow's resampling, torchvision's output
- * size and crop rounding, float32 arithmetic.
+ * Normalize} on a PIL RGB image, reproduced exactly: Pillow's resampling, torchvision's output size
+ * and crop rounding, float32 arithmetic.
  *
  * @param resize length of the shorter side after resizing
  * @param interpolation {@code bilinear} or {@code bicubic} (Pillow filters)

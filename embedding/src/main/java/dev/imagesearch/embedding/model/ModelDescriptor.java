@@ -1,0 +1,87 @@
+package dev.imagesearch.embedding.model;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import dev.imagesearch.embedding.preprocess.Preprocessing;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code model.json}: the single source of truth about a model directory. The index records {@code
+ * name} and {@code version} beside every vector.
+ *
+ * @param name model name, {@code vgg16} or {@code clip}
+ * @param version version string, recorded with each vector
+ * @param architecture {@code vgg16} or {@code clip}: which file contract the TorchScript follows
+ * @param dims vector length (512)
+ * @param standin true for seeded random weights: vectors carry no meaning
+ * @param preprocessing image preprocessing (resize, interpolation, crop, mean, std)
+ * @param files file name to lower-case hex sha256, for every file of the model
+ * @param tokenizer CLIP only: tokenizer file, its source vocabulary and the context length
+ */
+public record ModelDescriptor(
+    String name,
+    String version,
+    String architecture,
+    int dims,
+    boolean standin,
+    PreprocessingSpec preprocessing,
+    Map<String, String> files,
+    TokenizerSpec tokenizer) {
+
+  public static final String FILE_NAME = "model.json";
+
+  /** The JSON shape of {@link Preprocessing}. */
+  public record PreprocessingSpec(
+      int resize, String interpolation, int crop, float[] mean, float[] std) {}
+
+  /** The JSON shape of the CLIP tokenizer entry. */
+  public record TokenizerSpec(String file, String vocabulary, int contextLength) {}
+
+  public ModelDescriptor {
+    files = files == null ? Map.of() : Map.copyOf(new TreeMap<>(files));
+  }
+
+  public static ModelDescriptor read(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r);
+    }
+  }
+
+  public static ModelDescriptor parse(Reader json) throws IOException {
+    ModelDescriptor d;
+    try {
+      d = new Gson().fromJson(json, ModelDescriptor.class);
+    } catch (JsonParseException e) {
+      throw new IOException("model.json is not valid: " + e.getMessage(), e);
+    }
+    if (d == null
+        || d.name() == null
+        || d.version() == null
+        || d.architecture() == null
+        || d.preprocessing() == null
+        || d.dims() <= 0) {
+      throw new IOException("model.json needs name, version, architecture, dims, preprocessing");
+    }
+    if (!d.architecture().equals("vgg16") && !d.architecture().equals("clip")) {
+      throw new IOException("unknown architecture in model.json: " + d.architecture());
+    }
+    return d;
+  }
+
+  /** The preprocessing the model was trained with. */
+  public Preprocessing imagePreprocessing() {
+    PreprocessingSpec p = preprocessing;
+    return new Preprocessing(p.resize(), p.interpolation(), p.crop(), p.mean(), p.std());
+  }
+
+  /** {@code name:version}, how logs and the index name a model. */
+  public String id() {
+    return name + ":" + version;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.imagesearch.embedding.vgg;
+
+import ai.djl.Model;
+import ai.djl.translate.TranslateException;
+import dev.imagesearch.embedding.EmbeddingException;
+import dev.imagesearch.embedding.decode.RgbImage;
+import dev.imagesearch.embedding.engine.PredictorPool;
+import dev.imagesearch.embedding.engine.TorchScript;
+import dev.imagesearch.embedding.model.LocalModel;
+import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.embedding.model.ModelRepository;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * VGG16 image vectors (pool5, global average pooled, L2-normalised, 512-d) for image-to-image
+ * similarity. Load once per process; thread-safe (a pool of predictors shares the model).
+ */
+public final class Vgg16Model implements AutoCloseable {
+  /** Images per forward pass; longer lists are split. */
+  public static final int MAX_BATCH = 32;
+
+  private final ModelDescriptor descriptor;
+  private final Model model;
+  private final PredictorPool<List<RgbImage>, List<float[]>> predictors;
+
+  private Vgg16Model(LocalModel local) throws IOException {
+    this.descriptor = local.descriptor();
+    if (!descriptor.architecture().equals("vgg16")) {
+      throw new IOException(local.directory() + " holds a " + descriptor.architecture() + " model");
+    }
+    this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
+    VggTranslator translator = new VggTranslator(descriptor.imagePreprocessing());
+    this.predictors =
+        new PredictorPool<>(() -> model.newPredictor(translator), TorchScript.poolSize());
+  }
+
+  /** Loads a verified model directory (see {@link ModelRepository}). */
+  public static Vgg16Model load(LocalModel local) throws IOException {
+    return new Vgg16Model(local);
+  }
+
+  /** Loads and verifies a local model directory. */
+  public static Vgg16Model load(Path directory) throws IOException {
+    return load(ModelRepository.local(directory));
+  }
+
+  public ModelDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** One unit vector per image, in order; batched {@value #MAX_BATCH} at a time. */
+  public List<float[]> embedImages(List<RgbImage> images) {
+    List<float[]> out = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i += MAX_BATCH) {
+      List<RgbImage> batch = images.subList(i, Math.min(images.size(), i + MAX_BATCH));
+      try {
+        out.addAll(predictors.predict(batch));
+      } catch (TranslateException e) {
+        throw new EmbeddingException("VGG16 inference failed: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  public float[] embedImage(RgbImage image) {
+    return embedImages(List.of(image)).get(0);
+  }
+
+  @Override
+  public void close() {
+    predictors.close();
+    model.close();
+  }
+}
