@@ -66,7 +66,7 @@ public final class ImageDecoder {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw classify(format, e);
+      throw classify(format, data, e);
     }
   }
 
@@ -86,7 +86,7 @@ public final class ImageDecoder {
       try {
         reader.setInput(in, true, false);
         check(new ImageInfo(format, reader.getWidth(0), reader.getHeight(0)));
-        rgb = read(format, reader);
+        rgb = read(format, reader, data);
       } finally {
         reader.dispose();
       }
@@ -98,16 +98,28 @@ public final class ImageDecoder {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw classify(format, e);
+      throw classify(format, data, e);
     }
     return Orientation.apply(rgb, Orientation.read(data));
   }
 
-  private static RgbImage read(ImageFormat format, ImageReader reader)
+  private static RgbImage read(ImageFormat format, ImageReader reader, byte[] data)
       throws IOException, ImageDecodeException {
     if (format == ImageFormat.JPEG && isCmyk(reader)) {
       // Raw CMYK samples, converted as Pillow does, instead of ImageIO's ICC conversion.
       Raster raster = reader.readRaster(0, null);
+      if (JpegMarkers.hasAdobeSegment(data)) {
+        java.awt.image.WritableRaster inverted = raster.createCompatibleWritableRaster();
+        int[] row = new int[raster.getWidth() * raster.getNumBands()];
+        for (int y = 0; y < raster.getHeight(); y++) {
+          raster.getPixels(raster.getMinX(), raster.getMinY() + y, raster.getWidth(), 1, row);
+          for (int i = 0; i < row.length; i++) {
+            row[i] = 255 - row[i];
+          }
+          inverted.setPixels(0, y, raster.getWidth(), 1, row);
+        }
+        raster = inverted;
+      }
       return RgbConverter.convert(raster, cmykModel(raster));
     }
     BufferedImage image = reader.read(0);
@@ -172,9 +184,18 @@ public final class ImageDecoder {
     return fallback;
   }
 
-  private static ImageDecodeException classify(ImageFormat format, Exception e) {
+  private static ImageDecodeException classify(ImageFormat format, byte[] data, Exception e) {
     if (e.getCause() instanceof ImageDecodeException d) {
       return d;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("<= 0")) {
+        return new ImageDecodeException(Reason.ZERO_SIZED, "The image has no pixels.", e);
+      }
+    }
+    if (endsEarly(format, data)) {
+      return new ImageDecodeException(
+          Reason.TRUNCATED, "The " + format + " image is truncated.", e);
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
@@ -200,6 +221,26 @@ public final class ImageDecoder {
         Reason.CORRUPT,
         "The " + format + " image is damaged and cannot be decoded (" + e.getMessage() + ").",
         e);
+  }
+
+  /** The container's end marker is missing (PNG IEND, JPEG EOI, GIF trailer). */
+  private static boolean endsEarly(ImageFormat format, byte[] b) {
+    int n = b.length;
+    return switch (format) {
+      case PNG ->
+          n < 12
+              || !new String(b, n - 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
+                  .equals("IEND");
+      case JPEG -> {
+        int end = n;
+        while (end > 2 && b[end - 1] == 0) {
+          end--;
+        }
+        yield end < 4 || (b[end - 2] & 0xFF) != 0xFF || (b[end - 1] & 0xFF) != 0xD9;
+      }
+      case GIF -> b[n - 1] != 0x3B;
+      default -> false;
+    };
   }
 
   /** A colour space that only says "CMYK"; conversion happens in {@link RgbConverter}. */

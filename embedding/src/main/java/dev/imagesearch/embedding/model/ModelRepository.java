@@ -57,9 +57,14 @@ public final class ModelRepository {
     return new ModelRepository(Settings.fromSystemProperties());
   }
 
-  /** Resolves and verifies {@code location}: a directory path, s3:// or https:// URL. */
+  /**
+   * Resolves and verifies {@code location}: a directory path, s3://, https:// (or plain http://)
+   * URL.
+   */
   public LocalModel resolve(String location) throws IOException {
-    if (location.startsWith("s3://") || location.startsWith("https://")) {
+    if (location.startsWith("s3://")
+        || location.startsWith("https://")
+        || location.startsWith("http://")) {
       URI uri = URI.create(location);
       try (RemoteSource source =
           location.startsWith("s3://") ? new S3Source(uri, settings) : new HttpsSource(uri)) {
