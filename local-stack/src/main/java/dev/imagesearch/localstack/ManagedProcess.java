@@ -76,7 +76,7 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /** Polls {@code ready} until it holds, failing fast with the log tail if the process dies. */
-  void awaitReady(Duration timeout, BooleanSupplier ready) {
+  public void awaitReady(Duration timeout, BooleanSupplier ready) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {

@@ -1,0 +1,109 @@
+package dev.imagesearch.cli.stack;
+
+import dev.imagesearch.localstack.Elasticsearch;
+import dev.imagesearch.localstack.Health;
+import dev.imagesearch.localstack.Kafka;
+import dev.imagesearch.localstack.ManagedProcess;
+import dev.imagesearch.localstack.S3Store;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of the local stack, in start order, with fixed ports so URLs stay the same. */
+enum Component {
+  ELASTICSEARCH("elasticsearch", "http://127.0.0.1:9200", true),
+  KAFKA("kafka", "127.0.0.1:9092", true),
+  S3("s3", "http://127.0.0.1:9000", true),
+  INGEST_SERVICE("ingest-service", "http://127.0.0.1:8081", false),
+  EMBED_WORKER("embed-worker", "http://127.0.0.1:8082", false),
+  SEARCH_API("search-api", "http://127.0.0.1:8080", false);
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String id;
+  private final String url;
+  private final boolean infrastructure;
+
+  Component(String id, String url, boolean infrastructure) {
+    this.id = id;
+    this.url = url;
+    this.infrastructure = infrastructure;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String url() {
+    return url;
+  }
+
+  boolean infrastructure() {
+    return infrastructure;
+  }
+
+  static List<Component> services() {
+    return List.of(INGEST_SERVICE, EMBED_WORKER, SEARCH_API);
+  }
+
+  Health probe() {
+    return switch (this) {
+      case ELASTICSEARCH -> Elasticsearch.probe(url);
+      case KAFKA -> Kafka.probe(url);
+      case S3 -> S3Store.probe(url);
+      default -> actuatorHealth(url);
+    };
+  }
+
+  /** Starts this component detached from the CLI and returns once it is healthy. */
+  ManagedProcess start(Stack stack) {
+    Path data = stack.data(this);
+    Path log = stack.log(this);
+    return switch (this) {
+      case ELASTICSEARCH ->
+          Elasticsearch.start(new Elasticsearch.Settings(data, log, 9200, "512m", true)).process();
+      case KAFKA -> Kafka.start(new Kafka.Settings(data, log, 9092, 9093, "512m", true)).process();
+      case S3 -> S3Store.start(new S3Store.Settings(data, log, 9000, "256m", true)).process();
+      default -> startService(stack, log);
+    };
+  }
+
+  private ManagedProcess startService(Stack stack, Path log) {
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dimagesearch.component=" + id,
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "-jar",
+            stack.serviceJar(this).toString());
+    ManagedProcess process = ManagedProcess.start(id, command, Map.of(), stack.home(), log, true);
+    process.awaitReady(Duration.ofSeconds(90), () -> probe().up());
+    return process;
+  }
+
+  private static Health actuatorHealth(String url) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      boolean up = response.statusCode() == 200 && response.body().contains("\"UP\"");
+      return new Health(up, up ? "actuator UP" : "actuator HTTP " + response.statusCode());
+    } catch (IOException e) {
+      return Health.down("not reachable at " + url);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Health.down("interrupted");
+    }
+  }
+}

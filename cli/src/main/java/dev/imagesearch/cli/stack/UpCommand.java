@@ -1,0 +1,89 @@
+package dev.imagesearch.cli.stack;
+
+import dev.imagesearch.localstack.ManagedProcess;
+import dev.imagesearch.localstack.ServerStartException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "up",
+    description = {
+      "Start Elasticsearch, Kafka, the S3 store and the three services in the background.",
+      "Data stays in var/ across restarts; logs go to var/log/. Running it again is harmless."
+    })
+public class UpCommand implements Callable<Integer> {
+  @Override
+  public Integer call() throws InterruptedException {
+    Stack stack = Stack.fromSystemProperties();
+    Instant started = Instant.now();
+    List<Component> stopped =
+        List.of(Component.values()).stream()
+            .filter(c -> stack.pidFile(c).running().isEmpty())
+            .toList();
+    if (stopped.isEmpty()) {
+      System.out.println("imagesearch is already running.");
+      Urls.print();
+      return 0;
+    }
+    for (Component service : Component.services()) {
+      if (!stack.built(service)) {
+        System.err.println(
+            stack.serviceJar(service) + " is missing: run ./mvnw -B package -DskipTests");
+        return 1;
+      }
+    }
+    boolean ok =
+        startTogether(stack, stopped.stream().filter(Component::infrastructure).toList())
+            && startTogether(stack, stopped.stream().filter(c -> !c.infrastructure()).toList());
+    if (!ok) {
+      System.err.println(
+          "Some components did not start; the others keep running (./imagesearch down stops them).");
+      return 1;
+    }
+    System.out.printf(
+        "imagesearch is up (%.1f s).%n",
+        Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    Urls.print();
+    return 0;
+  }
+
+  /**
+   * Starts components in parallel: each waits on its own readiness, so the slowest sets the pace.
+   */
+  private static boolean startTogether(Stack stack, List<Component> components)
+      throws InterruptedException {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<ManagedProcess>> starts =
+          components.stream().map(c -> pool.submit(() -> startOne(stack, c))).toList();
+      boolean ok = true;
+      for (int i = 0; i < components.size(); i++) {
+        try {
+          starts.get(i).get();
+        } catch (ExecutionException e) {
+          ok = false;
+          String reason =
+              e.getCause() instanceof ServerStartException s
+                  ? s.getMessage()
+                  : e.getCause().toString();
+          System.err.println("✗ " + components.get(i).id() + ": " + reason);
+        }
+      }
+      return ok;
+    }
+  }
+
+  private static ManagedProcess startOne(Stack stack, Component component) {
+    System.out.println("  starting " + component.id() + " (log: " + stack.log(component) + ")");
+    ManagedProcess process = component.start(stack);
+    stack.pidFile(component).write(process.handle());
+    System.out.println("✓ " + component.id() + " ready at " + component.url());
+    return process;
+  }
+}
