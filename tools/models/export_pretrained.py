@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Export the REAL models (needs internet once; not runnable on the offline build machines).
+
+  /usr/bin/python3 tools/models/export_pretrained.py --out ~/imagesearch-models \
+      --clip-checkpoint ViT-B-32.pt --clip-vocab bpe_simple_vocab_16e6.txt.gz
+
+VGG16: torchvision's IMAGENET1K_V1 weights (downloaded by torchvision into ~/.cache/torch).
+CLIP:  OpenAI's ViT-B/32 checkpoint (the JIT archive `ViT-B-32.pt` that `clip.load("ViT-B/32")`
+       downloads); its state_dict loads into architectures.Clip unchanged (same parameter names).
+Both are scripted, frozen and saved with the same contract as the stand-ins, with model.json
+(sha256 of every file). Upload the two directories to S3 (`s3://bucket/models/vgg16`, `.../clip`)
+or copy them next to the services; point IMAGESEARCH_MODELS (or --models) at the parent.
+This is what `./imagesearch models fetch` documents.
+"""
+import argparse
+import os
+import shutil
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import architectures  # noqa: E402
+import descriptor  # noqa: E402
+from export_standins import export  # noqa: E402
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", required=True)
+    p.add_argument("--clip-checkpoint", required=True, help="OpenAI ViT-B-32.pt")
+    p.add_argument("--clip-vocab", required=True, help="bpe_simple_vocab_16e6.txt.gz from openai/CLIP")
+    args = p.parse_args()
+    out = os.path.expanduser(args.out)
+    import torchvision
+
+    with torch.no_grad():
+        vgg = torchvision.models.vgg16(weights=torchvision.models.VGG16_Weights.IMAGENET1K_V1)
+        export(architectures.VggPool5(vgg.features), os.path.join(out, "vgg16", "model.pt"), ["forward"])
+        state = torch.jit.load(args.clip_checkpoint, map_location="cpu").state_dict()
+        for key in ("input_resolution", "context_length", "vocab_size"):
+            state.pop(key, None)
+        clip = architectures.clip_vit_b32()
+        missing, unexpected = clip.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+        if [m for m in missing if m != "causal_mask"] or unexpected:
+            raise SystemExit(f"checkpoint does not match: missing {missing}, unexpected {unexpected}")
+        export(clip, os.path.join(out, "clip", "model.pt"), ["get_image_features", "get_text_features"])
+    shutil.copyfile(args.clip_vocab, os.path.join(out, "clip", "bpe_simple_vocab_16e6.txt.gz"))
+    descriptor.write(os.path.join(out, "vgg16"), "vgg16", "torchvision-imagenet1k-v1", "vgg16", standin=False)
+    descriptor.write(os.path.join(out, "clip"), "clip", "openai-vit-b-32", "clip", standin=False)
+    print(f"wrote real models to {out}; verify with tools/parity/verify-full.sh {out}")
+
+
+if __name__ == "__main__":
+    main()
