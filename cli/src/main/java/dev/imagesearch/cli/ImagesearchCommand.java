@@ -1,6 +1,7 @@
 package dev.imagesearch.cli;
 
 import dev.imagesearch.cli.embed.EmbedCommand;
+import dev.imagesearch.cli.importer.ImportCommand;
 import dev.imagesearch.cli.stack.DownCommand;
 import dev.imagesearch.cli.stack.LogsCommand;
 import dev.imagesearch.cli.stack.StatusCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       StatusCommand.class,
       LogsCommand.class,
-      EmbedCommand.class
+      EmbedCommand.class,
+      ImportCommand.class
     })
 public class ImagesearchCommand {
   public static void main(String[] args) {
