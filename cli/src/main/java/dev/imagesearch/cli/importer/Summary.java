@@ -29,7 +29,7 @@ final class Summary {
     out.printf(Locale.ROOT, "  rejected:       %d%n", tally.rejected());
     out.printf(Locale.ROOT, "  failed:         %d%n", tally.failed());
     if (tally.done() < total) {
-      out.printf(Locale.ROOT, "  not attempted:  %d%n", total - tally.done());
+      out.printf(Locale.ROOT, "  not uploaded:   %d%n", total - tally.done());
     }
     out.printf(Locale.ROOT, "Skipped %d non-image files%n", scan.skipped());
     out.printf(

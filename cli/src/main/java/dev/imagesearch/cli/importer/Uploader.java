@@ -19,6 +19,8 @@ final class Uploader {
         new Settings(5, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(30));
   }
 
+  private static final Duration USE_BACKOFF = Duration.ofMillis(-1);
+
   private final IngestClient client;
   private final String collection;
   private final String tags;
@@ -56,12 +58,15 @@ final class Uploader {
     }
   }
 
-  /** The server's Retry-After, capped; null lets the backoff decide. */
+  /**
+   * The server's Retry-After, capped. Otherwise a negative delay, which tells Failsafe to use the
+   * exponential backoff (a null would fail in Failsafe 3.3.2).
+   */
   private Duration serverDelay(Throwable last) {
     if (last instanceof Unavailable u && u.retryAfter() != null) {
       Duration d = u.retryAfter();
       return d.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : d;
     }
-    return null;
+    return USE_BACKOFF;
   }
 }
