@@ -6,12 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,7 +84,7 @@ public class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Progress.Mode mode = progressMode();
-    URI base = baseUrl();
+    URI base = Args.baseUrl(url);
     if (concurrency < 1 || concurrency > 64) {
       return usage(err, "--concurrency must be between 1 and 64, not " + concurrency);
     } else if (base == null) {
@@ -122,7 +120,7 @@ public class ImportCommand implements Callable<Integer> {
     out.flush();
     try (IngestClient client =
         new IngestClient(base, key.key(), concurrency, Duration.ofMinutes(2))) {
-      Uploader uploader = new Uploader(client, collection, normalizedTags(), retry);
+      Uploader uploader = new Uploader(client, collection, Args.tags(tags), retry);
       Progress bar = Progress.start(scan.images().size(), mode, err);
       ImportRun run = new ImportRun(scan.images(), uploader::upload, concurrency, bar);
       AtomicBoolean reported = new AtomicBoolean();
@@ -148,7 +146,7 @@ public class ImportCommand implements Callable<Integer> {
       bar.close();
       Summary.print(out, scan, run.tally(), bar.elapsed(), false);
       if (run.authRefused() != null) {
-        err.println(authMessage(run.authRefused(), key, client.endpoint()));
+        err.println(run.authRefused().explain(key, client.endpoint()));
         err.flush();
         return AUTH;
       }
@@ -164,29 +162,6 @@ public class ImportCommand implements Callable<Integer> {
     }
   }
 
-  static String authMessage(AuthRefused e, ApiKey key, URI endpoint) {
-    String how =
-        " Pass a key with --api-key KEY or the "
-            + ApiKey.ENV
-            + " environment variable; ./imagesearch up writes the local stack's key to"
-            + " var/api-key.";
-    if (e.status() == 403) {
-      return "The API key from "
-          + key.source()
-          + " is read-only: "
-          + endpoint
-          + " answered 403 Forbidden ("
-          + e.getMessage()
-          + "). Importing needs a key with write access."
-          + how;
-    }
-    String which =
-        key.key() == null
-            ? "No API key was found, and "
-            : "The API key from " + key.source() + " was refused: ";
-    return which + endpoint + " answered 401 Unauthorized (" + e.getMessage() + ")." + how;
-  }
-
   private static int usage(PrintWriter err, String message) {
     err.println(message);
     err.flush();
@@ -199,29 +174,5 @@ public class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private URI baseUrl() {
-    try {
-      URI uri = URI.create(url.strip());
-      boolean http =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      return http && uri.getHost() != null ? uri : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** "a, b,,c" becomes "a,b,c"; null when no tag is left. */
-  private String normalizedTags() {
-    if (tags == null) {
-      return null;
-    }
-    String joined =
-        Arrays.stream(tags.split(","))
-            .map(String::strip)
-            .filter(t -> !t.isEmpty())
-            .collect(Collectors.joining(","));
-    return joined.isEmpty() ? null : joined;
   }
 }

@@ -27,6 +27,9 @@ import org.apache.hc.core5.util.Timeout;
  * AuthRefused} (stop everything).
  */
 final class IngestClient implements Closeable {
+  private static final ContentType MULTIPART_UTF8 =
+      ContentType.create("multipart/form-data", StandardCharsets.UTF_8);
+
   private final URI endpoint;
   private final String apiKey;
   private final CloseableHttpClient http;
@@ -61,9 +64,12 @@ final class IngestClient implements Closeable {
   }
 
   Outcome upload(ImageFile file, String collection, String tags) {
+    // Browser-compatible: file names go as raw UTF-8, as browsers send them and Spring reads
+    // them (EXTENDED would percent-encode "a b.jpg" into the name itself).
     MultipartEntityBuilder form =
         MultipartEntityBuilder.create()
-            .setMode(HttpMultipartMode.EXTENDED)
+            .setMode(HttpMultipartMode.LEGACY)
+            .setContentType(MULTIPART_UTF8)
             .setCharset(StandardCharsets.UTF_8)
             .addBinaryBody(
                 "file", file.path(), ContentType.create(file.contentType()), file.filename());

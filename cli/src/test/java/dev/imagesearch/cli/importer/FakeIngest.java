@@ -123,7 +123,7 @@ final class FakeIngest implements AutoCloseable {
     Multipart.Part file = request.file();
     String json =
         "{\"results\":[{\"id\":\"%s\",\"filename\":\"%s\",\"status\":\"%s\"}]}"
-            .formatted(sha256(file.data()), file.filename(), status);
+            .formatted(sha256(file.data()), escape(file.filename()), status);
     return new Reply(202, "application/json", json, Map.of());
   }
 
@@ -131,7 +131,7 @@ final class FakeIngest implements AutoCloseable {
   static Reply rejectedInBatch(Request request, String reason, int httpStatus) {
     String json =
         "{\"results\":[{\"id\":null,\"filename\":\"%s\",\"status\":\"rejected\",\"reason\":\"%s\",\"httpStatus\":%d}]}"
-            .formatted(request.file().filename(), reason, httpStatus);
+            .formatted(escape(request.file().filename()), reason, httpStatus);
     return new Reply(202, "application/json", json, Map.of());
   }
 
@@ -142,8 +142,12 @@ final class FakeIngest implements AutoCloseable {
         ("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\","
                 + "\"results\":[{\"id\":null,\"filename\":\"%s\",\"status\":\"rejected\","
                 + "\"reason\":\"%s\",\"httpStatus\":%d}]}")
-            .formatted(title, status, detail, filename, detail, status);
+            .formatted(title, status, detail, escape(filename), detail, status);
     return new Reply(status, "application/problem+json", json, Map.of());
+  }
+
+  static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   static String sha256(byte[] data) {

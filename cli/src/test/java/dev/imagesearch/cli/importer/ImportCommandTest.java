@@ -95,6 +95,22 @@ class ImportCommandTest {
   }
 
   @Test
+  void sendsNonAsciiAndSpacedFileNamesAndFieldsIntact() throws Exception {
+    Path original = image(dir, "été/café crème \"1\".jpg", 1);
+
+    Result r =
+        run(var, dir.toString(), "--url", ingest.url(), "--tags", "été,noël", "--progress", "none");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    Request req = ingest.requests().get(0);
+    assertThat(req.headers().get("content-type")).contains("charset=UTF-8");
+    assertThat(req.file().filename()).isEqualTo("café crème \"1\".jpg");
+    assertThat(req.file().data()).isEqualTo(Files.readAllBytes(original));
+    assertThat(req.part("tags").text()).isEqualTo("été,noël");
+    assertThat(req.part("collection")).isNull();
+  }
+
+  @Test
   void countsDuplicatesAndListsRejectionsWithReasonsButExitsZero() {
     image(dir, "dup-1.jpg", 1);
     image(dir, "dup-2.jpg", 2);

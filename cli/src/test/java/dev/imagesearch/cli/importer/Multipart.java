@@ -82,7 +82,8 @@ final class Multipart {
     if (header != null) {
       Matcher m = PARAM.matcher(header);
       while (m.find()) {
-        params.put(m.group(1).toLowerCase(), m.group(2) != null ? m.group(2) : m.group(3));
+        String value = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
+        params.put(m.group(1).toLowerCase(), value);
       }
     }
     return params;
