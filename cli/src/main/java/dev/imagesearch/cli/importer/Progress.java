@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -51,17 +53,25 @@ final class Progress implements AutoCloseable {
           builder
               .setStyle(ProgressBarStyle.ASCII)
               .setUpdateIntervalMillis(PLAIN_INTERVAL_MS)
-              .setConsumer(
-                  new DelegatingProgressBarConsumer(
-                      line -> {
-                        err.println(line.strip());
-                        err.flush();
-                      },
-                      120));
+              .setConsumer(new DelegatingProgressBarConsumer(plainLines(err), 120));
       default ->
           builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BAR).setUpdateIntervalMillis(250);
     }
-    return new Progress(builder.build());
+    ProgressBar bar = builder.build();
+    bar.setExtraMessage(" 0.0 MB/s, dup 0, rej 0, fail 0");
+    return new Progress(bar);
+  }
+
+  /** Whole lines, and never the same line twice (the library renders the last state twice). */
+  private static Consumer<String> plainLines(PrintWriter err) {
+    AtomicReference<String> last = new AtomicReference<>("");
+    return line -> {
+      String text = line.strip();
+      if (!text.equals(last.getAndSet(text))) {
+        err.println(text);
+        err.flush();
+      }
+    };
   }
 
   /** One more file done; refreshes the extra counts from the tally. */
@@ -73,7 +83,7 @@ final class Progress implements AutoCloseable {
     bar.setExtraMessage(
         String.format(
             Locale.ROOT,
-            " %.1f MB/s | dup %d | rej %d | fail %d",
+            " %.1f MB/s, dup %d, rej %d, fail %d",
             tally.bytesSent() / 1e6 / seconds,
             tally.duplicate(),
             tally.rejected(),

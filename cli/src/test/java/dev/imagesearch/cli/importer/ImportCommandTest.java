@@ -328,6 +328,6 @@ class ImportCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.err()).doesNotContain("\r").contains("3/3 img").contains("MB/s").contains("dup 0");
     List<String> lines = r.err().lines().collect(Collectors.toList());
-    assertThat(lines).hasSizeLessThanOrEqualTo(3);
+    assertThat(lines).hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates();
   }
 }
