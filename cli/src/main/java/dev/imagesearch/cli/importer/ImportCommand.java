@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Upload every image under a folder (recursively: jpg, jpeg, png, webp, gif, bmp, tif, tiff)",
-      "through the ingest API, several at a time, with a live progress bar. Safe to interrupt and",
-      "run again: images already stored come back as duplicate.",
-      "Exit codes: 0 all uploaded (rejected files are listed), 1 some failed, 2 usage, 3 API key."
+      "Upload every image under FOLDER (recursively; jpg jpeg png webp gif bmp tif",
+      "tiff) through the ingest API, several at a time, with a live progress bar.",
+      "Safe to interrupt and run again: stored images come back as duplicate.",
+      "Exit codes: 0 done (rejected files are listed), 1 some failed, 2 usage,",
+      "3 API key refused."
     })
 public class ImportCommand implements Callable<Integer> {
   static final int FAILED = 1;
