@@ -1,13 +1,23 @@
 package dev.imagesearch.ingestservice;
 
+import dev.imagesearch.storage.StorageConfiguration;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Validates uploads, stores originals in S3 and announces them on Kafka. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(StorageConfiguration.class)
 public class IngestServiceApplication {
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(IngestServiceApplication.class, args);
   }

@@ -1,15 +1,8 @@
 package dev.imagesearch.ingestservice;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class IngestServiceApplicationTest {
-  @Autowired WebTestClient http;
+class IngestServiceApplicationTest extends IngestApiTestBase {
 
   @Test
   void reportsItselfHealthyAndReady() {

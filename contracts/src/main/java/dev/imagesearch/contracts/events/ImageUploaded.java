@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Published on {@link Topics#IMAGES_UPLOADED} (key = image id) once the original is in S3. It
- * points at the stored object; pixels and vectors never travel on Kafka.
+ * Published on {@link Topics#IMAGES} (key = image id) once the original is in S3. It points at the
+ * stored object; pixels and vectors never travel on Kafka.
  *
  * @param imageId SHA-256 of the image bytes, lower-case hex
  */
@@ -24,7 +24,8 @@ public record ImageUploaded(
     String collection,
     List<String> tags,
     String caption,
-    Instant uploadedAt) {
+    Instant uploadedAt)
+    implements ImageEvent {
 
   public static final int SCHEMA_VERSION = 1;
 

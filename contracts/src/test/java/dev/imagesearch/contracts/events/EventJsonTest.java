@@ -35,9 +35,10 @@ class EventJsonTest {
     String text = json.writeValueAsString(event);
     JsonNode tree = json.readTree(text);
 
-    assertThat(json.readValue(text, ImageUploaded.class)).isEqualTo(event);
+    assertThat(json.readValue(text, ImageEvent.class)).isEqualTo(event);
     assertThat(tree.propertyNames())
         .containsExactly(
+            "type",
             "schemaVersion",
             "eventId",
             "imageId",
@@ -56,6 +57,18 @@ class EventJsonTest {
   }
 
   @Test
+  void aDeletionReadsBackAsItsOwnKindOfEvent() {
+    var event =
+        new ImageDeleted(
+            1, UUID.randomUUID(), "b".repeat(64), Instant.parse("2026-11-23T10:15:30Z"));
+
+    String text = json.writeValueAsString(event);
+
+    assertThat(text).startsWith("{\"type\":\"ImageDeleted\"");
+    assertThat(json.readValue(text, ImageEvent.class)).isEqualTo(event);
+  }
+
+  @Test
   void missingTagsBecomeAnEmptyList() {
     var event =
         new ImageUploaded(
@@ -69,8 +82,8 @@ class EventJsonTest {
     assertThatThrownBy(
             () ->
                 json.readValue(
-                    "{\"schemaVersion\":1,\"imageId\":\"x\",\"width\":1,\"height\":1}",
-                    ImageUploaded.class))
+                    "{\"type\":\"ImageUploaded\",\"schemaVersion\":1,\"imageId\":\"x\",\"width\":1}",
+                    ImageEvent.class))
         .isInstanceOf(tools.jackson.databind.exc.MismatchedInputException.class)
         .hasMessageContaining("sizeBytes");
   }

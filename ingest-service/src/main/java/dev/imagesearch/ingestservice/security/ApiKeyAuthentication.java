@@ -1,0 +1,61 @@
+package dev.imagesearch.ingestservice.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Finds the key in {@code Authorization: Bearer} or {@code X-Api-Key} and checks its hash. */
+final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
+  static final String HEADER = "X-Api-Key";
+
+  private final List<SecurityProperties.ApiKey> keys;
+
+  ApiKeyAuthentication(List<SecurityProperties.ApiKey> keys) {
+    this.keys = keys;
+  }
+
+  static Mono<Authentication> extract(ServerWebExchange exchange) {
+    HttpHeaders headers = exchange.getRequest().getHeaders();
+    String key = headers.getFirst(HEADER);
+    String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+    if (key == null
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      key = authorization.substring(7).strip();
+    }
+    return key == null || key.isEmpty()
+        ? Mono.empty()
+        : Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(null, key));
+  }
+
+  @Override
+  public Mono<Authentication> authenticate(Authentication presented) {
+    byte[] hash = sha256((String) presented.getCredentials());
+    for (SecurityProperties.ApiKey key : keys) {
+      if (MessageDigest.isEqual(hash, HexFormat.of().parseHex(key.sha256()))) {
+        return Mono.just(
+            UsernamePasswordAuthenticationToken.authenticated(
+                key.name(), null, AuthorityUtils.createAuthorityList("ROLE_" + key.role())));
+      }
+    }
+    return Mono.error(new BadCredentialsException("Unknown API key."));
+  }
+
+  private static byte[] sha256(String key) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.imagesearch.ingestservice.upload;
+
+import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.embedding.decode.ImageInfo;
+import dev.imagesearch.ingestservice.events.EventPublisher;
+import dev.imagesearch.storage.ImageStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Stores each accepted image once and announces it once. The order is: original to S3, event to
+ * Kafka, then the "published" marker. If Kafka fails, the marker is missing and a retry of the same
+ * upload publishes again instead of passing for a duplicate.
+ */
+@Service
+class UploadService {
+  private final ImageValidator validator;
+  private final ImageStore store;
+  private final EventPublisher events;
+  private final Clock clock;
+
+  /** Uploads of the same bytes in flight in this process share one store-and-publish. */
+  private final Map<String, Mono<UploadResult.Status>> inFlight = new ConcurrentHashMap<>();
+
+  UploadService(ImageValidator validator, ImageStore store, EventPublisher events, Clock clock) {
+    this.validator = validator;
+    this.store = store;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  Mono<List<UploadResult>> upload(UploadParts.Request request) {
+    return Flux.fromIterable(request.files())
+        .concatMap(file -> upload(file, request.fields()))
+        .collectList();
+  }
+
+  private Mono<UploadResult> upload(ReceivedFile file, UploadFields fields) {
+    String filename = safeName(file.filename());
+    return Mono.fromCallable(() -> new Checked(validator.validate(file), sha256(file.bytes())))
+        .subscribeOn(Schedulers.parallel())
+        .flatMap(
+            checked -> {
+              Mono<UploadResult.Status> mine =
+                  storeOnce(checked.id(), file, checked.info(), filename, fields)
+                      .doFinally(signal -> inFlight.remove(checked.id()))
+                      .cache();
+              Mono<UploadResult.Status> shared = inFlight.putIfAbsent(checked.id(), mine);
+              Mono<UploadResult.Status> status =
+                  shared == null ? mine : shared.thenReturn(UploadResult.Status.duplicate);
+              return status.map(s -> new UploadResult(checked.id(), filename, s, null, null));
+            })
+        .onErrorResume(
+            ImageValidator.Rejected.class,
+            e -> Mono.just(UploadResult.rejected(filename, e.status().value(), e.getMessage())));
+  }
+
+  private Mono<UploadResult.Status> storeOnce(
+      String id, ReceivedFile file, ImageInfo info, String filename, UploadFields fields) {
+    Instant now = clock.instant();
+    return store
+        .isPublished(id)
+        .flatMap(
+            published -> {
+              if (published) {
+                return Mono.just(UploadResult.Status.duplicate);
+              }
+              ImageUploaded event = event(id, file, info, filename, fields, now);
+              return store
+                  .putOriginal(id, file.bytes(), info.format().mediaType(), metadata(event))
+                  .then(events.publish(event))
+                  .then(store.markPublished(id))
+                  .thenReturn(UploadResult.Status.accepted);
+            });
+  }
+
+  private ImageUploaded event(
+      String id,
+      ReceivedFile file,
+      ImageInfo info,
+      String filename,
+      UploadFields fields,
+      Instant now) {
+    return new ImageUploaded(
+        ImageUploaded.SCHEMA_VERSION,
+        UUID.randomUUID(),
+        id,
+        store.bucket(),
+        ImageStore.originalKey(id),
+        info.format().mediaType(),
+        file.bytes().length,
+        info.width(),
+        info.height(),
+        filename,
+        fields.collection(),
+        fields.tags(),
+        fields.caption(),
+        now);
+  }
+
+  private static Map<String, String> metadata(ImageUploaded event) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("filename", event.filename());
+    metadata.put("width", Integer.toString(event.width()));
+    metadata.put("height", Integer.toString(event.height()));
+    metadata.put("uploaded-at", event.uploadedAt().toString());
+    if (event.collection() != null) {
+      metadata.put("collection", event.collection());
+    }
+    if (!event.tags().isEmpty()) {
+      metadata.put("tags", String.join(",", event.tags()));
+    }
+    if (event.caption() != null) {
+      metadata.put("caption", event.caption());
+    }
+    return metadata;
+  }
+
+  /** The last path segment only, without control characters, at most 255 characters. */
+  static String safeName(String filename) {
+    String name = filename == null ? "" : filename.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+    name = name.length() > 255 ? name.substring(0, 255) : name;
+    return name.isEmpty() ? "unnamed" : name;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private record Checked(ImageInfo info, String id) {}
+}

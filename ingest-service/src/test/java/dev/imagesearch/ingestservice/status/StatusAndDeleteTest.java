@@ -1,0 +1,166 @@
+package dev.imagesearch.ingestservice.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import dev.imagesearch.contracts.events.ImageDeleted;
+import dev.imagesearch.contracts.events.ImageEvent;
+import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.contracts.index.ImageIndex;
+import dev.imagesearch.ingestservice.EventLog;
+import dev.imagesearch.ingestservice.IngestApiTestBase;
+import dev.imagesearch.ingestservice.IngestTest;
+import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.RealServers;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.json.JsonCompareMode;
+
+class StatusAndDeleteTest extends IngestApiTestBase {
+  @Autowired ImageStore store;
+
+  static ElasticsearchClient es;
+
+  @BeforeAll
+  static void index() throws Exception {
+    es =
+        ElasticsearchClient.of(
+            b -> b.host(RealServers.elasticsearch().url()).jsonMapper(new Jackson3JsonpMapper()));
+    if (!es.indices().exists(e -> e.index("images-v1")).value()) {
+      es.indices().create(c -> c.index("images-v1").aliases(ImageIndex.ALIAS, a -> a));
+    }
+  }
+
+  String uploaded() {
+    byte[] jpeg = TestImages.jpeg(16, 16);
+    post(files(Map.of("x.jpg", jpeg))).expectStatus().isAccepted();
+    return sha256(jpeg);
+  }
+
+  @Test
+  void anUploadedImageIsStoredUntilTheWorkerIndexesIt() {
+    String id = uploaded();
+
+    status(id)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json("{\"id\":\"" + id + "\",\"status\":\"stored\"}", JsonCompareMode.STRICT);
+  }
+
+  @Test
+  void reportsWhatTheWorkerRecorded() throws Exception {
+    String indexed = uploaded();
+    String failed = uploaded();
+    es.index(
+        i ->
+            i.index(ImageIndex.ALIAS)
+                .id(indexed)
+                .document(Map.of("status", "indexed"))
+                .refresh(Refresh.True));
+    es.index(
+        i ->
+            i.index(ImageIndex.ALIAS)
+                .id(failed)
+                .document(
+                    Map.of("status", "failed", "failureReason", "The JPEG image is truncated."))
+                .refresh(Refresh.True));
+
+    status(indexed).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("indexed");
+    status(failed)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json(
+            "{\"id\":\""
+                + failed
+                + "\",\"status\":\"failed\",\"reason\":\"The JPEG image is truncated.\"}",
+            JsonCompareMode.STRICT);
+  }
+
+  @Test
+  void unknownAndMalformedIdsAre404And400() {
+    status("f".repeat(64))
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(String.class, d -> assertThat(d).startsWith("No image"));
+    status("../../secrets").expectStatus().isBadRequest();
+    status("abc")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(String.class, d -> assertThat(d).contains("64 hexadecimal"));
+  }
+
+  @Test
+  void deletingRemovesTheOriginalAndTellsTheIndexToForget() {
+    String id = uploaded();
+
+    delete(id)
+        .expectStatus()
+        .isAccepted()
+        .expectBody()
+        .json("{\"id\":\"" + id + "\",\"status\":\"deleted\"}");
+
+    assertThat(store.originalExists(id).block()).isFalse();
+    List<ImageEvent> events = EventLog.eventsFor(kafka(), id);
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0)).isInstanceOf(ImageUploaded.class);
+    assertThat(events.get(1)).isInstanceOf(ImageDeleted.class);
+    status(id).expectStatus().isNotFound();
+    delete(id).expectStatus().isNotFound();
+  }
+
+  @Test
+  void anImageCanBeUploadedAgainAfterItWasDeleted() {
+    byte[] jpeg = TestImages.jpeg(12, 12);
+    post(files(Map.of("x.jpg", jpeg))).expectStatus().isAccepted();
+    delete(sha256(jpeg)).expectStatus().isAccepted();
+
+    post(files(Map.of("x.jpg", jpeg)))
+        .expectStatus()
+        .isAccepted()
+        .expectBody()
+        .jsonPath("$.results[0].status")
+        .isEqualTo("accepted");
+  }
+
+  @Test
+  void deletingNeedsAKeyAndAWellFormedId() {
+    http.delete().uri("/api/images/" + "a".repeat(64)).exchange().expectStatus().isUnauthorized();
+    delete("not-an-id").expectStatus().isBadRequest();
+  }
+
+  private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec status(
+      String id) {
+    return http.get().uri("/api/images/{id}/status", id).exchange();
+  }
+
+  private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec delete(
+      String id) {
+    return http.delete()
+        .uri("/api/images/{id}", id)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
+        .exchange();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.imagesearch.ingestservice.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagesearch.contracts.events.ImageEvent;
+import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.ingestservice.EventLog;
+import dev.imagesearch.ingestservice.IngestApiTestBase;
+import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.storage.ImageStore;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.MultipartBodyBuilder;
+
+class UploadApiTest extends IngestApiTestBase {
+  @Autowired ImageStore store;
+
+  record Results(List<UploadResult> results) {}
+
+  Results upload(MultipartBodyBuilder body) {
+    return post(body)
+        .expectStatus()
+        .isAccepted()
+        .expectBody(Results.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  @Test
+  void storesAnImageOnceAndAnnouncesItOnceWithItsMetadata() {
+    byte[] jpeg = TestImages.jpeg(64, 48);
+    MultipartBodyBuilder body = files(Map.of("Été à Paris.jpg", jpeg));
+    body.part("collection", "holidays");
+    body.part("tags", " beach , sea,beach ");
+    body.part("caption", "une fleur rouge");
+
+    UploadResult result = upload(body).results().getFirst();
+
+    String id = UploadService.sha256(jpeg);
+    assertThat(result).isEqualTo(UploadResult.accepted(id, "Été à Paris.jpg"));
+    assertThat(store.getOriginal(id).block()).isEqualTo(jpeg);
+    List<ImageEvent> events = EventLog.eventsFor(kafka(), id);
+    assertThat(events).hasSize(1);
+    ImageUploaded event = (ImageUploaded) events.getFirst();
+    assertThat(event.schemaVersion()).isEqualTo(1);
+    assertThat(event.bucket()).isEqualTo("ingest-test");
+    assertThat(event.key()).isEqualTo("originals/" + id);
+    assertThat(event.contentType()).isEqualTo("image/jpeg");
+    assertThat(event.sizeBytes()).isEqualTo(jpeg.length);
+    assertThat(event.width()).isEqualTo(64);
+    assertThat(event.height()).isEqualTo(48);
+    assertThat(event.filename()).isEqualTo("Été à Paris.jpg");
+    assertThat(event.collection()).isEqualTo("holidays");
+    assertThat(event.tags()).containsExactly("beach", "sea");
+    assertThat(event.caption()).isEqualTo("une fleur rouge");
+    assertThat(event.uploadedAt()).isNotNull();
+    assertThat(event.eventId()).isNotNull();
+  }
+
+  @Test
+  void theSameBytesAgainAreADuplicateAndPublishNothing() {
+    byte[] png = TestImages.png(20, 20);
+    String id = UploadService.sha256(png);
+    upload(files(Map.of("a.png", png)));
+
+    UploadResult again = upload(files(Map.of("renamed.png", png))).results().getFirst();
+
+    assertThat(again.status()).isEqualTo(UploadResult.Status.duplicate);
+    assertThat(again.id()).isEqualTo(id);
+    assertThat(EventLog.eventsFor(kafka(), id)).hasSize(1);
+  }
+
+  @Test
+  void aBatchWithABadFileStillTakesTheGoodOnes() {
+    byte[] good1 = TestImages.jpeg(30, 30);
+    byte[] good2 = TestImages.png(30, 30);
+    MultipartBodyBuilder body = new MultipartBodyBuilder();
+    body.part("file", resource("one.jpg", good1));
+    body.part("file", resource("notes.jpg", "just text".getBytes()));
+    body.part("file", resource("two.png", good2));
+
+    List<UploadResult> results = upload(body).results();
+
+    assertThat(results)
+        .extracting(UploadResult::filename, UploadResult::status, UploadResult::httpStatus)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("one.jpg", UploadResult.Status.accepted, null),
+            org.assertj.core.groups.Tuple.tuple("notes.jpg", UploadResult.Status.rejected, 415),
+            org.assertj.core.groups.Tuple.tuple("two.png", UploadResult.Status.accepted, null));
+    assertThat(results.get(1).reason()).contains("not an image");
+    for (byte[] good : List.of(good1, good2)) {
+      assertThat(EventLog.eventsFor(kafka(), UploadService.sha256(good))).hasSize(1);
+    }
+  }
+
+  @Test
+  void theFileNameNeverBecomesAPath() {
+    byte[] jpeg = TestImages.jpeg(10, 10);
+
+    UploadResult result =
+        upload(files(Map.of("../../etc/passwd\u0000.jpg", jpeg))).results().getFirst();
+
+    assertThat(result.filename()).isEqualTo("passwd.jpg");
+  }
+
+  @Test
+  void servesItsOpenApiDocument() {
+    http.get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+        .value(
+            doc ->
+                assertThat(((Map<?, ?>) doc.get("paths")).keySet())
+                    .map(String::valueOf)
+                    .contains("/api/images", "/api/images/{id}/status"));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.imagesearch.storage;
+
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where images are stored. Defaults fit {@code ./imagesearch up}; on AWS leave {@code endpoint} and
+ * the keys empty to use the default endpoint and credential chain.
+ *
+ * @param endpoint an S3-compatible endpoint (S3Proxy, MinIO); empty for AWS
+ * @param createBucket create the bucket at start when it is missing (local stacks)
+ */
+@Validated
+@ConfigurationProperties("imagesearch.s3")
+public record S3Properties(
+    URI endpoint,
+    @DefaultValue("us-east-1") @NotBlank String region,
+    @DefaultValue("imagesearch") @NotBlank String bucket,
+    String accessKey,
+    String secretKey,
+    @DefaultValue("true") boolean pathStyle,
+    @DefaultValue("false") boolean createBucket) {
+
+  public S3Properties {
+    if ((accessKey == null || accessKey.isBlank()) != (secretKey == null || secretKey.isBlank())) {
+      throw new IllegalArgumentException(
+          "imagesearch.s3.access-key and imagesearch.s3.secret-key go together: set both, or"
+              + " neither to use the AWS default credential chain.");
+    }
+  }
+
+  boolean hasStaticCredentials() {
+    return accessKey != null && !accessKey.isBlank();
+  }
+}

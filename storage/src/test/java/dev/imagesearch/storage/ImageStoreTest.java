@@ -1,0 +1,95 @@
+package dev.imagesearch.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagesearch.localstack.S3Store;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+@WithRealServers
+class ImageStoreTest {
+  static S3AsyncClient s3;
+  static ImageStore store;
+
+  @BeforeAll
+  static void connect() {
+    var properties =
+        new S3Properties(
+            URI.create(RealServers.s3().endpoint()),
+            S3Store.REGION,
+            "store-test",
+            S3Store.ACCESS_KEY,
+            S3Store.SECRET_KEY,
+            true,
+            true);
+    var configuration = new StorageConfiguration();
+    s3 = configuration.s3AsyncClient(properties);
+    store = configuration.imageStore(s3, properties);
+  }
+
+  @AfterAll
+  static void close() {
+    s3.close();
+  }
+
+  @Test
+  void keepsTheOriginalWithItsContentTypeAndNonAsciiMetadata() {
+    String id = "a".repeat(64);
+    byte[] bytes = "pixels".getBytes(StandardCharsets.UTF_8);
+
+    store.putOriginal(id, bytes, "image/png", Map.of("filename", "fleur rouge é 花.png")).block();
+
+    assertThat(store.getOriginal(id).block()).isEqualTo(bytes);
+    var head = s3.headObject(b -> b.bucket("store-test").key(ImageStore.originalKey(id))).join();
+    assertThat(head.contentType()).isEqualTo("image/png");
+    assertThat(ImageStore.decodeMetadata(head.metadata()))
+        .containsEntry("filename", "fleur rouge é 花.png");
+  }
+
+  @Test
+  void remembersThatAnUploadWasPublished() {
+    String id = "b".repeat(64);
+    assertThat(store.isPublished(id).block()).isFalse();
+
+    store.markPublished(id).block();
+
+    assertThat(store.isPublished(id).block()).isTrue();
+  }
+
+  @Test
+  void deletesEverythingOfAnImageAndToleratesWhatIsMissing() {
+    String id = "c".repeat(64);
+    store.putOriginal(id, new byte[] {1}, "image/jpeg", Map.of()).block();
+    store.markPublished(id).block();
+
+    store.deleteAll(id).block();
+
+    assertThat(store.originalExists(id).block()).isFalse();
+    assertThat(store.isPublished(id).block()).isFalse();
+    store.deleteAll(id).block(); // again: nothing left, still fine
+  }
+
+  @Test
+  void creatingTheBucketTwiceIsHarmless() {
+    var properties =
+        new S3Properties(
+            URI.create(RealServers.s3().endpoint()),
+            S3Store.REGION,
+            "store-test",
+            S3Store.ACCESS_KEY,
+            S3Store.SECRET_KEY,
+            true,
+            true);
+
+    ImageStore again = new StorageConfiguration().imageStore(s3, properties);
+
+    assertThat(again.originalExists("d".repeat(64)).block()).isFalse();
+  }
+}
