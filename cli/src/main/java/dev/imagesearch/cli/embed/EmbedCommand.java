@@ -1,13 +1,13 @@
 package dev.imagesearch.cli.embed;
 
 import dev.imagesearch.embedding.clip.ClipModel;
-import dev.imagesearch.embedding.decode.ImageDecodeException;
-import dev.imagesearch.embedding.decode.ImageDecoder;
-import dev.imagesearch.embedding.decode.RgbImage;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
+import dev.imagesearch.imaging.ImageDecodeException;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.imaging.RgbImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,10 +3,10 @@ package dev.imagesearch.embedding.clip;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
-import dev.imagesearch.embedding.decode.RgbImage;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.preprocess.ImageTensors;
 import dev.imagesearch.embedding.preprocess.Preprocessing;
+import dev.imagesearch.imaging.RgbImage;
 import java.util.List;
 
 /** Images to pixel_values for {@code get_image_features}, [N,512] back to unit vectors. */

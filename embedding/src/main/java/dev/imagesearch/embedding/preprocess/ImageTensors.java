@@ -3,7 +3,7 @@ package dev.imagesearch.embedding.preprocess;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.imagesearch.embedding.decode.RgbImage;
+import dev.imagesearch.imaging.RgbImage;
 import java.util.List;
 
 /** A batch of images as one normalised float32 [N, 3, crop, crop] tensor. */

@@ -1,6 +1,6 @@
 package dev.imagesearch.embedding.preprocess;
 
-import dev.imagesearch.embedding.decode.RgbImage;
+import dev.imagesearch.imaging.RgbImage;
 
 /**
  * Pillow's {@code Image.resize} for 8-bit RGB (libImaging/Resample.c): a separable convolution

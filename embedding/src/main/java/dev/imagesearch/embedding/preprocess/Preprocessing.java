@@ -1,6 +1,6 @@
 package dev.imagesearch.embedding.preprocess;
 
-import dev.imagesearch.embedding.decode.RgbImage;
+import dev.imagesearch.imaging.RgbImage;
 import java.util.Locale;
 
 /**

@@ -3,10 +3,10 @@ package dev.imagesearch.embedding.vgg;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
-import dev.imagesearch.embedding.decode.RgbImage;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.preprocess.ImageTensors;
 import dev.imagesearch.embedding.preprocess.Preprocessing;
+import dev.imagesearch.imaging.RgbImage;
 import java.util.List;
 
 /** Pre/post-processing only: images to one [N,3,224,224] tensor, [N,512] back to unit vectors. */

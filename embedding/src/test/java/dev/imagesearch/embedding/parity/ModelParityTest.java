@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.embedding.clip.ClipModel;
-import dev.imagesearch.embedding.decode.ImageDecoder;
-import dev.imagesearch.embedding.decode.RgbImage;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.imaging.RgbImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

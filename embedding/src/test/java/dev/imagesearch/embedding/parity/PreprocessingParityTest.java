@@ -2,9 +2,9 @@ package dev.imagesearch.embedding.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imagesearch.embedding.decode.ImageDecoder;
-import dev.imagesearch.embedding.decode.RgbImage;
 import dev.imagesearch.embedding.preprocess.Preprocessing;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.imaging.RgbImage;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -2,9 +2,9 @@ package dev.imagesearch.embedding.parity;
 
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.embedding.clip.ClipModel;
-import dev.imagesearch.embedding.decode.ImageDecoder;
-import dev.imagesearch.embedding.decode.RgbImage;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.imaging.RgbImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.imagesearch.ingestservice.upload;
 
-import dev.imagesearch.embedding.decode.ImageDecodeException;
-import dev.imagesearch.embedding.decode.ImageDecoder;
-import dev.imagesearch.embedding.decode.ImageInfo;
+import dev.imagesearch.imaging.ImageDecodeException;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.imaging.ImageInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;

@@ -1,7 +1,7 @@
 package dev.imagesearch.ingestservice.upload;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.embedding.decode.ImageInfo;
+import dev.imagesearch.imaging.ImageInfo;
 import dev.imagesearch.ingestservice.events.EventPublisher;
 import dev.imagesearch.storage.ImageStore;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imagesearch.embedding.decode.ImageDecodeException.Reason;
+import dev.imagesearch.imaging.ImageDecodeException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ImageDecoderTest {
-  private static final Path IMAGES = Path.of("src/test/resources/parity/images");
+  /** The parity fixtures: every supported format and the odd cases, shared with embedding. */
+  private static final Path IMAGES =
+      Path.of(
+          System.getProperty("imagesearch.repo.dir", ".."),
+          "embedding/src/test/resources/parity/images");
+
   private final ImageDecoder decoder = new ImageDecoder();
 
   private static byte[] read(String name) throws Exception {

@@ -1,4 +1,4 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;

@@ -1,6 +1,6 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
-import dev.imagesearch.embedding.decode.ImageDecodeException.Reason;
+import dev.imagesearch.imaging.ImageDecodeException.Reason;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;

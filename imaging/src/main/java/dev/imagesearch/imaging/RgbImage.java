@@ -1,4 +1,4 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
-import dev.imagesearch.embedding.decode.ImageDecodeException.Reason;
+import dev.imagesearch.imaging.ImageDecodeException.Reason;
 import java.nio.charset.StandardCharsets;
 
 /** Identifies the container from its magic bytes, before any decoder sees the data. */

@@ -1,4 +1,4 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 /** Reads JPEG marker segments up to the first scan, without decoding anything. */
 final class JpegMarkers {

@@ -1,4 +1,4 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 /**
  * What the header of an image says, read without decoding its pixels.

@@ -1,4 +1,4 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 /** An upload or file that cannot become an RGB image, with a reason a user can read. */
 public final class ImageDecodeException extends Exception {

@@ -1,4 +1,4 @@
-package dev.imagesearch.embedding.decode;
+package dev.imagesearch.imaging;
 
 /** The image formats the decoder accepts, with the ImageIO format name and the media type. */
 public enum ImageFormat {
