@@ -1,5 +1,6 @@
 package dev.imagesearch.ingestservice;
 
+import dev.imagesearch.index.IndexConfiguration;
 import dev.imagesearch.storage.StorageConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** Validates uploads, stores originals in S3 and announces them on Kafka. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(StorageConfiguration.class)
+@Import({StorageConfiguration.class, IndexConfiguration.class})
 public class IngestServiceApplication {
   @Bean
   Clock clock() {

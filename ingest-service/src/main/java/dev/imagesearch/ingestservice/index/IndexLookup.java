@@ -2,34 +2,23 @@ package dev.imagesearch.ingestservice.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import dev.imagesearch.contracts.index.ImageIndex;
+import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.ingestservice.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Reads what the embed-worker recorded about an image in the index. */
 @Component
-@EnableConfigurationProperties(ElasticsearchProperties.class)
-public class IndexLookup implements AutoCloseable {
+public class IndexLookup {
   /** What the index says: {@code indexed} or {@code failed}, with the worker's reason. */
   public record Entry(String status, String failureReason) {}
 
   private final ElasticsearchAsyncClient client;
 
-  IndexLookup(ElasticsearchProperties properties) {
-    this.client =
-        ElasticsearchAsyncClient.of(
-            b -> {
-              b.host(properties.url().toString()).jsonMapper(new Jackson3JsonpMapper());
-              if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-                b.apiKey(properties.apiKey());
-              }
-              return b;
-            });
+  IndexLookup(ElasticsearchAsyncClient client) {
+    this.client = client;
   }
 
   /** The fields of the worker's document that tell its state. */
@@ -69,10 +58,5 @@ public class IndexLookup implements AutoCloseable {
     Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
     return cause instanceof ElasticsearchException es
         && "index_not_found_exception".equals(es.error().type());
-  }
-
-  @Override
-  public void close() throws java.io.IOException {
-    client._transport().close();
   }
 }

@@ -8,7 +8,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.contracts.index.ImageIndex;
+import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestApiTestBase;
 import dev.imagesearch.ingestservice.IngestTest;

@@ -1,0 +1,139 @@
+package dev.imagesearch.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@WithRealServers
+class SearchIndexTest {
+  static final ModelVersions MODELS = new ModelVersions("vgg16@standin-1", "clip@standin-1");
+  static SearchIndex index;
+  static ElasticsearchClient es;
+
+  @BeforeAll
+  static void connect() {
+    index =
+        SearchIndex.connect(
+            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0));
+    es = new ElasticsearchClient(index.client()._transport());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  @BeforeEach
+  void noIndex() throws Exception {
+    es.indices().delete(d -> d.index(ImageIndex.VERSIONED, "images-old").ignoreUnavailable(true));
+  }
+
+  @Test
+  void createsTheVersionedIndexBehindTheAliasOnce() throws Exception {
+    index.ensureExists(MODELS);
+    index.ensureExists(MODELS);
+
+    assertThat(es.indices().getAlias(a -> a.name(ImageIndex.ALIAS)).aliases())
+        .containsOnlyKeys(ImageIndex.VERSIONED);
+    index.verify(MODELS);
+  }
+
+  @Test
+  void storesADocumentAndFindsItByVector() throws Exception {
+    index.ensureExists(MODELS);
+    float[] unit = new float[ImageIndex.DIMS];
+    unit[7] = 1f;
+    var document =
+        new ImageDocument(
+            "a".repeat(64),
+            ImageIndex.INDEXED,
+            null,
+            unit,
+            unit,
+            MODELS.vgg16(),
+            MODELS.clip(),
+            "x.jpg",
+            "c",
+            List.of("t"),
+            "caption",
+            "image/jpeg",
+            10,
+            10,
+            100L,
+            Instant.now(),
+            null,
+            null,
+            new ImageDocument.GeoPoint(48.85, 2.35),
+            null,
+            Instant.now());
+    es.index(
+        i -> i.index(ImageIndex.ALIAS).id(document.id()).document(document).refresh(Refresh.True));
+
+    var hits =
+        es.search(
+                s ->
+                    s.index(ImageIndex.ALIAS)
+                        .knn(
+                            k ->
+                                k.field(ImageIndex.CLIP)
+                                    .queryVector(toList(unit))
+                                    .k(1)
+                                    .numCandidates(10)),
+                ImageDocument.class)
+            .hits()
+            .hits();
+
+    assertThat(hits).hasSize(1);
+    assertThat(hits.getFirst().id()).isEqualTo(document.id());
+    assertThat(hits.getFirst().source().location())
+        .isEqualTo(new ImageDocument.GeoPoint(48.85, 2.35));
+  }
+
+  @Test
+  void refusesAnIndexMadeForOtherModels() {
+    index.ensureExists(MODELS);
+
+    assertThatThrownBy(
+            () -> index.verify(new ModelVersions("vgg16@standin-1", "clip@openai-vit-b-32")))
+        .isInstanceOf(IndexMismatchException.class)
+        .hasMessageContaining("clipModel clip@standin-1")
+        .hasMessageContaining("loaded clip@openai-vit-b-32");
+  }
+
+  @Test
+  void refusesAnIndexWithOtherDimensions() throws Exception {
+    String mapping =
+        "{\"mappings\":{\"properties\":{\"vgg16\":{\"type\":\"dense_vector\",\"dims\":256},"
+            + "\"clip\":{\"type\":\"dense_vector\",\"dims\":512}}}}";
+    es.indices()
+        .create(
+            c ->
+                c.index("images-old")
+                    .withJson(new StringReader(mapping))
+                    .aliases(ImageIndex.ALIAS, a -> a));
+
+    assertThatThrownBy(() -> index.verify(MODELS))
+        .isInstanceOf(IndexMismatchException.class)
+        .hasMessageContaining("256 dimensions for 'vgg16'");
+  }
+
+  private static List<Float> toList(float[] vector) {
+    List<Float> list = new java.util.ArrayList<>(vector.length);
+    for (float v : vector) {
+      list.add(v);
+    }
+    return list;
+  }
+}
