@@ -16,6 +16,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "logging.level.org.apache.kafka=warn",
       "imagesearch.ingest.max-file-size=1MB",
       "imagesearch.ingest.max-files-per-request=5",
       "imagesearch.s3.bucket=ingest-test",

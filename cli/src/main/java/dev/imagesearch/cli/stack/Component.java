@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ enum Component {
   }
 
   /** Starts this component detached from the CLI and returns once it is healthy. */
-  ManagedProcess start(Stack stack) {
+  ManagedProcess start(Stack stack, ApiKey apiKey) {
     Path data = stack.data(this);
     Path log = stack.log(this);
     return switch (this) {
@@ -71,19 +72,22 @@ enum Component {
           Elasticsearch.start(new Elasticsearch.Settings(data, log, 9200, "512m", true)).process();
       case KAFKA -> Kafka.start(new Kafka.Settings(data, log, 9092, 9093, "512m", true)).process();
       case S3 -> S3Store.start(new S3Store.Settings(data, log, 9000, "256m", true)).process();
+      case INGEST_SERVICE -> startService(stack, log, apiKey.ingestArguments());
       default -> startService(stack, log);
     };
   }
 
-  private ManagedProcess startService(Stack stack, Path log) {
-    List<String> command =
+  private ManagedProcess startService(Stack stack, Path log, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Dimagesearch.component=" + id,
             "-Xmx512m",
             "-XX:+UseSerialGC",
             "-jar",
-            stack.serviceJar(this).toString());
+            stack.serviceJar(this).toString()));
+    command.addAll(List.of(arguments));
     ManagedProcess process = ManagedProcess.start(id, command, Map.of(), stack.home(), log, true);
     process.awaitReady(Duration.ofSeconds(90), () -> probe().up());
     return process;

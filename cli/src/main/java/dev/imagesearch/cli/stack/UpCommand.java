@@ -39,9 +39,11 @@ public class UpCommand implements Callable<Integer> {
         return 1;
       }
     }
+    ApiKey apiKey = ApiKey.ensure(stack);
     boolean ok =
-        startTogether(stack, stopped.stream().filter(Component::infrastructure).toList())
-            && startTogether(stack, stopped.stream().filter(c -> !c.infrastructure()).toList());
+        startTogether(stack, apiKey, stopped.stream().filter(Component::infrastructure).toList())
+            && startTogether(
+                stack, apiKey, stopped.stream().filter(c -> !c.infrastructure()).toList());
     if (!ok) {
       System.err.println(
           "Some components did not start; the others keep running (./imagesearch down stops them).");
@@ -57,11 +59,11 @@ public class UpCommand implements Callable<Integer> {
   /**
    * Starts components in parallel: each waits on its own readiness, so the slowest sets the pace.
    */
-  private static boolean startTogether(Stack stack, List<Component> components)
+  private static boolean startTogether(Stack stack, ApiKey apiKey, List<Component> components)
       throws InterruptedException {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ManagedProcess>> starts =
-          components.stream().map(c -> pool.submit(() -> startOne(stack, c))).toList();
+          components.stream().map(c -> pool.submit(() -> startOne(stack, apiKey, c))).toList();
       boolean ok = true;
       for (int i = 0; i < components.size(); i++) {
         try {
@@ -79,9 +81,9 @@ public class UpCommand implements Callable<Integer> {
     }
   }
 
-  private static ManagedProcess startOne(Stack stack, Component component) {
+  private static ManagedProcess startOne(Stack stack, ApiKey apiKey, Component component) {
     System.out.println("  starting " + component.id() + " (log: " + stack.log(component) + ")");
-    ManagedProcess process = component.start(stack);
+    ManagedProcess process = component.start(stack, apiKey);
     stack.pidFile(component).write(process.handle());
     System.out.println("✓ " + component.id() + " ready at " + component.url());
     return process;

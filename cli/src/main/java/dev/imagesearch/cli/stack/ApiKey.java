@@ -1,0 +1,57 @@
+package dev.imagesearch.cli.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The local stack's write key: made on the first {@code up}, kept in {@code var/api-key} (readable
+ * by its owner only). The ingest-service only ever sees its SHA-256.
+ */
+record ApiKey(String value, boolean created) {
+  static ApiKey ensure(Stack stack) {
+    Path file = stack.var().resolve("api-key");
+    try {
+      if (Files.isRegularFile(file)) {
+        return new ApiKey(Files.readAllLines(file).getFirst().strip(), false);
+      }
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      Files.createDirectories(file.getParent());
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, key + "\n");
+      return new ApiKey(key, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read or create " + file, e);
+    }
+  }
+
+  String sha256() {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** The ingest-service's configuration of this key, as command-line properties. */
+  String[] ingestArguments() {
+    return new String[] {
+      "--imagesearch.security.api-keys[0].name=local",
+      "--imagesearch.security.api-keys[0].sha256=" + sha256(),
+      "--imagesearch.security.api-keys[0].role=WRITE"
+    };
+  }
+}
