@@ -79,6 +79,21 @@ public final class ImageStore {
         .map(response -> response.asByteArray());
   }
 
+  /** Stores the JPEG thumbnail the embed-worker made; a re-delivered image overwrites it. */
+  public Mono<Void> putThumbnail(String id, byte[] jpeg) {
+    return Mono.fromFuture(
+            () ->
+                s3.putObject(
+                    b -> b.bucket(bucket).key(thumbnailKey(id)).contentType("image/jpeg"),
+                    AsyncRequestBody.fromBytes(jpeg)))
+        .then();
+  }
+
+  /** True when S3 answered that the object does not exist (not when S3 is unreachable). */
+  public static boolean isMissingObject(Throwable e) {
+    return isNotFound(e);
+  }
+
   public static Map<String, String> decodeMetadata(Map<String, String> metadata) {
     Map<String, String> decoded = new LinkedHashMap<>();
     metadata.forEach(

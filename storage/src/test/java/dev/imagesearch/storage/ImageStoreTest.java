@@ -77,6 +77,32 @@ class ImageStoreTest {
   }
 
   @Test
+  void keepsTheThumbnailAsJpegUnderItsDerivedKey() {
+    String id = "d".repeat(64);
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+    store.putThumbnail(id, jpeg).block();
+
+    var stored =
+        s3.getObject(
+                b -> b.bucket("store-test").key(ImageStore.thumbnailKey(id)),
+                software.amazon.awssdk.core.async.AsyncResponseTransformer.toBytes())
+            .join();
+    assertThat(stored.asByteArray()).isEqualTo(jpeg);
+    assertThat(stored.response().contentType()).isEqualTo("image/jpeg");
+  }
+
+  @Test
+  void tellsAMissingOriginalFromOtherErrors() {
+    Throwable missing =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> store.getOriginal("e".repeat(64)).block());
+
+    assertThat(ImageStore.isMissingObject(missing)).isTrue();
+    assertThat(ImageStore.isMissingObject(new java.io.IOException("connection refused"))).isFalse();
+  }
+
+  @Test
   void creatingTheBucketTwiceIsHarmless() {
     var properties =
         new S3Properties(

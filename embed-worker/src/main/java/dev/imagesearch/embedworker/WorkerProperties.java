@@ -1,0 +1,68 @@
+package dev.imagesearch.embedworker;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an operator tunes on the worker ({@code imagesearch.worker.*}).
+ *
+ * @param concurrency listener threads in this process; more than the topic's partitions idle
+ * @param maxPollRecords events per Kafka batch (one bulk request per batch)
+ * @param fetchConcurrency images of one batch in flight at once (S3 fetch to thumbnail)
+ * @param device {@code cpu} or {@code gpu}
+ * @param duplicateThreshold CLIP cosine at or above which an image is a near-duplicate
+ * @param thumbnailSize longest side of a thumbnail in pixels
+ * @param maxPixels images larger than this are refused (permanent failure), as at upload
+ * @param shutdownTimeout how long a graceful shutdown waits for the batch in flight
+ */
+@Validated
+@ConfigurationProperties("imagesearch.worker")
+public record WorkerProperties(
+    @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+    @DefaultValue("32") @Min(1) @Max(1000) int maxPollRecords,
+    @DefaultValue("16") @Min(1) @Max(256) int fetchConcurrency,
+    @DefaultValue("cpu") @Pattern(regexp = "cpu|gpu") String device,
+    @DefaultValue("0.97") @DecimalMin("0.0") @DecimalMax("1.0") double duplicateThreshold,
+    @DefaultValue("320") @Min(16) @Max(4096) int thumbnailSize,
+    @DefaultValue("100000000") @Min(1) long maxPixels,
+    @DefaultValue("30s") @NotNull Duration shutdownTimeout,
+    @Valid @DefaultValue Models models,
+    @Valid @DefaultValue Batch batch,
+    @Valid @DefaultValue Retry retry) {
+
+  /**
+   * Model directories, {@code s3://} or {@code https://} locations. The defaults are the tiny
+   * stand-ins committed in the repository, relative to the working directory (the repository root
+   * under {@code ./imagesearch up}); their vectors mean nothing.
+   */
+  public record Models(
+      @DefaultValue("models/standin/vgg16") @NotBlank String vgg16,
+      @DefaultValue("models/standin/clip") @NotBlank String clip) {}
+
+  /**
+   * Model batching across listener threads: a forward pass starts when {@code maxSize} images wait
+   * or the oldest has waited {@code maxWait}.
+   */
+  public record Batch(
+      @DefaultValue("8") @Min(1) @Max(256) int maxSize,
+      @DefaultValue("20ms") @NotNull Duration maxWait) {}
+
+  /**
+   * Back-off for transient failures (Elasticsearch or S3 away): the batch is retried, the consumer
+   * paused in between, without limit, so nothing reaches the dead letters for an outage.
+   */
+  public record Retry(
+      @DefaultValue("1s") @NotNull Duration initial,
+      @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+      @DefaultValue("30s") @NotNull Duration max) {}
+}

@@ -1,0 +1,130 @@
+package dev.imagesearch.embedworker.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.imagesearch.embedworker.WorkerProperties;
+import dev.imagesearch.index.ImageIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the nearest already indexed image by CLIP vector. Only originals are candidates (images
+ * without {@code duplicateOf}), so every duplicate points at an original, never along a chain.
+ */
+@Component
+public class DuplicateFinder {
+  private final ElasticsearchAsyncClient client;
+  private final double threshold;
+
+  DuplicateFinder(ElasticsearchAsyncClient client, WorkerProperties properties) {
+    this.client = client;
+    this.threshold = properties.duplicateThreshold();
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  /** An image about to be written. */
+  public record Candidate(String id, float[] clip) {}
+
+  /**
+   * Image id to the id of the original it nearly duplicates, for the images of one batch in order.
+   * Images of the same batch are not searchable yet, so they are compared with each other exactly.
+   * Throws when Elasticsearch cannot answer (the batch is retried).
+   */
+  public Map<String, String> duplicates(List<Candidate> batch)
+      throws InterruptedException, ExecutionException {
+    List<CompletableFuture<Optional<String>>> lookups =
+        batch.stream().map(c -> nearestOriginal(c.id(), c.clip())).toList();
+    Map<String, String> duplicateOf = new HashMap<>();
+    List<Candidate> originals = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Candidate candidate = batch.get(i);
+      Optional<String> indexed = lookups.get(i).get();
+      if (indexed.isPresent()) {
+        duplicateOf.put(candidate.id(), indexed.get());
+        continue;
+      }
+      Optional<Candidate> earlier =
+          originals.stream()
+              .filter(o -> !o.id().equals(candidate.id()))
+              .filter(o -> cosine(o.clip(), candidate.clip()) >= threshold)
+              .findFirst();
+      if (earlier.isPresent()) {
+        duplicateOf.put(candidate.id(), earlier.get().id());
+      } else {
+        originals.add(candidate);
+      }
+    }
+    return duplicateOf;
+  }
+
+  /** The nearest original at or above the threshold, other than the image itself. */
+  CompletableFuture<Optional<String>> nearestOriginal(String id, float[] clip) {
+    List<Float> vector = new ArrayList<>(clip.length);
+    for (float v : clip) {
+      vector.add(v);
+    }
+    return client
+        .search(
+            s ->
+                s.index(ImageIndex.ALIAS)
+                    .size(1)
+                    .source(src -> src.fetch(false))
+                    .knn(
+                        k ->
+                            k.field(ImageIndex.CLIP)
+                                .queryVector(vector)
+                                .k(1)
+                                .numCandidates(20)
+                                .filter(
+                                    f ->
+                                        f.bool(
+                                            b ->
+                                                b.filter(
+                                                        t ->
+                                                            t.term(
+                                                                q ->
+                                                                    q.field(ImageIndex.STATUS)
+                                                                        .value(ImageIndex.INDEXED)))
+                                                    .mustNot(m -> m.ids(i -> i.values(id)))
+                                                    .mustNot(
+                                                        m ->
+                                                            m.exists(
+                                                                e -> e.field("duplicateOf")))))),
+            Void.class)
+        .thenApply(this::aboveThreshold);
+  }
+
+  private Optional<String> aboveThreshold(SearchResponse<Void> response) {
+    List<Hit<Void>> hits = response.hits().hits();
+    if (hits.isEmpty() || hits.get(0).score() == null) {
+      return Optional.empty();
+    }
+    return cosine(hits.get(0).score()) >= threshold
+        ? Optional.of(hits.get(0).id())
+        : Optional.empty();
+  }
+
+  /** Elasticsearch scores dot_product on unit vectors as (1 + cosine) / 2. */
+  static double cosine(double score) {
+    return 2 * score - 1;
+  }
+
+  /** Exact cosine of two unit vectors, for images of the same batch (not yet searchable). */
+  public static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.imagesearch.embedworker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker's own meters, exported at {@code /actuator/prometheus}. Images per second is the rate
+ * of {@code imagesearch_worker_images_total}; consumer lag comes from the Kafka client metrics
+ * ({@code kafka_consumer_fetch_manager_records_lag_max}).
+ */
+@Component
+public class WorkerMetrics {
+  private final MeterRegistry registry;
+  private final Counter indexed;
+  private final Counter deleted;
+  private final DistributionSummary batchSize;
+  private final DistributionSummary modelBatchSize;
+
+  WorkerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.indexed =
+        Counter.builder("imagesearch.worker.images")
+            .description("Images written to the index with their vectors")
+            .tag("outcome", "indexed")
+            .register(registry);
+    this.deleted =
+        Counter.builder("imagesearch.worker.images").tag("outcome", "deleted").register(registry);
+    this.batchSize =
+        DistributionSummary.builder("imagesearch.worker.batch.size")
+            .description("Events per Kafka batch")
+            .register(registry);
+    this.modelBatchSize =
+        DistributionSummary.builder("imagesearch.worker.model.batch.size")
+            .description("Images per forward pass")
+            .register(registry);
+  }
+
+  /** Time per stage: fetch, decode, model, thumbnail, duplicates, index. */
+  public Timer stage(String name) {
+    return Timer.builder("imagesearch.worker.stage")
+        .description("Time spent per stage")
+        .tag("stage", name)
+        .publishPercentiles(0.5, 0.95)
+        .register(registry);
+  }
+
+  public void batch(int events) {
+    batchSize.record(events);
+  }
+
+  public void modelBatch(int images, long nanos) {
+    modelBatchSize.record(images);
+    stage("model").record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void indexed(int images) {
+    indexed.increment(images);
+  }
+
+  public void deleted(int images) {
+    deleted.increment(images);
+  }
+
+  public void failed(String reason) {
+    Counter.builder("imagesearch.worker.failures")
+        .description("Events that failed permanently, by reason")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  public void retried(String cause) {
+    Counter.builder("imagesearch.worker.retries")
+        .description("Batches retried after a transient failure")
+        .tag("cause", cause)
+        .register(registry)
+        .increment();
+  }
+}
