@@ -1,12 +1,16 @@
 package dev.imagesearch.searchapi;
 
+import dev.imagesearch.index.IndexConfiguration;
+import dev.imagesearch.storage.StorageConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Answers text and image queries and serves the web UI at /. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import({IndexConfiguration.class, StorageConfiguration.class})
 public class SearchApiApplication {
   public static void main(String[] args) {
     SpringApplication.run(SearchApiApplication.class, args);

@@ -1,16 +1,10 @@
 package dev.imagesearch.searchapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class SearchApiApplicationTest {
-  @Autowired WebTestClient http;
-
+class SearchApiApplicationTest extends SearchApiTestBase {
   @Test
   void reportsItselfHealthyAndReady() {
     http.get()
@@ -32,9 +26,23 @@ class SearchApiApplicationTest {
         .expectStatus()
         .isOk()
         .expectBody(String.class)
-        .value(
-            body ->
-                org.assertj.core.api.Assertions.assertThat(body)
-                    .contains("<title>imagesearch</title>"));
+        .value(body -> assertThat(body).contains("<title>imagesearch</title>"));
+  }
+
+  @Test
+  void publishesTheOpenApiDocumentAndSwaggerUi() {
+    http.get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/api/search'].get")
+        .exists()
+        .jsonPath("$.paths['/api/search'].post")
+        .exists()
+        .jsonPath("$.paths['/api/images/{id}/similar'].get")
+        .exists();
+    http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
   }
 }

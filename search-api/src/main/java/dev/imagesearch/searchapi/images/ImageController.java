@@ -1,0 +1,113 @@
+package dev.imagesearch.searchapi.images;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.index.ImageDocument;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.elastic.Es;
+import dev.imagesearch.searchapi.web.ImageIds;
+import dev.imagesearch.searchapi.web.ReadAccessProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.ByteBuffer;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** One image: its metadata from the index, its bytes streamed from S3. */
+@RestController
+class ImageController {
+  private final ElasticsearchAsyncClient client;
+  private final ImageObjects objects;
+  private final String cacheControl;
+
+  ImageController(
+      ElasticsearchAsyncClient client, ImageObjects objects, ReadAccessProperties access) {
+    this.client = client;
+    this.objects = objects;
+    // Ids are content hashes: the bytes behind an id never change, so caches may keep them.
+    // With a read key, only the browser may cache, never a shared proxy.
+    this.cacheControl = (access.enabled() ? "private" : "public") + ", max-age=31536000, immutable";
+  }
+
+  @Operation(summary = "An image's metadata, EXIF fields included")
+  @GetMapping("/api/images/{id}")
+  Mono<ImageMetadata> metadata(@PathVariable String id) {
+    String imageId = ImageIds.require(id);
+    return Es.call(
+            () ->
+                client.get(
+                    g ->
+                        g.index(ImageIndex.ALIAS)
+                            .id(imageId)
+                            .sourceExcludes(ImageIndex.VGG16, ImageIndex.CLIP),
+                    ImageDocument.class))
+        .onErrorResume(Es::indexMissing, e -> Mono.empty())
+        .filter(r -> r.found() && r.source() != null)
+        .map(r -> ImageMetadata.of(imageId, r.source()))
+        .switchIfEmpty(Mono.error(notFound("No image " + imageId + " in the index.")));
+  }
+
+  @Operation(summary = "The image's JPEG thumbnail")
+  @GetMapping("/api/images/{id}/thumbnail")
+  Mono<ResponseEntity<Flux<DataBuffer>>> thumbnail(
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    String imageId = ImageIds.require(id);
+    return respond(
+        objects.thumbnail(imageId, ifNoneMatch), "No thumbnail for " + imageId + " (yet).");
+  }
+
+  @Operation(summary = "The original image as uploaded")
+  @GetMapping("/api/images/{id}/content")
+  Mono<ResponseEntity<Flux<DataBuffer>>> content(
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    String imageId = ImageIds.require(id);
+    return respond(objects.original(imageId, ifNoneMatch), "No image " + imageId + ".");
+  }
+
+  private Mono<ResponseEntity<Flux<DataBuffer>>> respond(
+      Mono<ImageObjects.Streamed> object, String missing) {
+    return object
+        .map(
+            o -> {
+              HttpHeaders headers = new HttpHeaders();
+              headers.setCacheControl(cacheControl);
+              if (o.eTag() != null) {
+                headers.setETag(o.eTag());
+              }
+              if (o.notModified()) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers)
+                    .<Flux<DataBuffer>>build();
+              }
+              headers.setContentType(
+                  o.contentType() == null
+                      ? MediaType.APPLICATION_OCTET_STREAM
+                      : MediaType.parseMediaType(o.contentType()));
+              if (o.contentLength() != null) {
+                headers.setContentLength(o.contentLength());
+              }
+              Flux<DataBuffer> body = Flux.from(o.body()).map(ImageController::wrap);
+              return ResponseEntity.ok().headers(headers).body(body);
+            })
+        .switchIfEmpty(Mono.error(notFound(missing)));
+  }
+
+  private static DataBuffer wrap(ByteBuffer buffer) {
+    return DefaultDataBufferFactory.sharedInstance.wrap(buffer);
+  }
+
+  private static ResponseStatusException notFound(String reason) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, reason);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.imagesearch.searchapi.info;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.elastic.Es;
+import dev.imagesearch.searchapi.models.Models;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** What this service runs on, and what the index holds. */
+@RestController
+class InfoController {
+  private static final int MAX_COLLECTIONS = 1000;
+
+  private final ElasticsearchAsyncClient client;
+  private final Models models;
+
+  InfoController(ElasticsearchAsyncClient client, Models models) {
+    this.client = client;
+    this.models = models;
+  }
+
+  record Model(String name, String version, String id, boolean standin) {
+    static Model of(ModelDescriptor d) {
+      return new Model(d.name(), d.version(), d.id(), d.standin());
+    }
+  }
+
+  /**
+   * @param standinModels true when a model has random weights: results mean nothing
+   * @param indexed images that can be found
+   * @param failed images the worker could not index (never in results)
+   */
+  record Info(Map<String, Model> models, boolean standinModels, long indexed, long failed) {}
+
+  record Collection(String name, long count) {}
+
+  record Collections(List<Collection> collections) {}
+
+  @Operation(summary = "Models in use and how many images are indexed or failed")
+  @GetMapping("/api/info")
+  Mono<Info> info() {
+    return Mono.zip(count(ImageIndex.INDEXED), count(ImageIndex.FAILED))
+        .map(
+            counts ->
+                new Info(
+                    Map.of(
+                        "vgg16", Model.of(models.vgg16Descriptor()),
+                        "clip", Model.of(models.clipDescriptor())),
+                    models.standin(),
+                    counts.getT1(),
+                    counts.getT2()));
+  }
+
+  @Operation(summary = "Collections of indexed images, with their image counts")
+  @GetMapping("/api/collections")
+  Mono<Collections> collections() {
+    return Es.call(
+            () ->
+                client.search(
+                    s ->
+                        s.index(ImageIndex.ALIAS)
+                            .size(0)
+                            .query(
+                                q ->
+                                    q.term(
+                                        t -> t.field(ImageIndex.STATUS).value(ImageIndex.INDEXED)))
+                            .aggregations(
+                                "collections",
+                                a -> a.terms(t -> t.field("collection").size(MAX_COLLECTIONS))),
+                    Void.class))
+        .map(
+            r -> {
+              List<StringTermsBucket> buckets =
+                  r.aggregations().get("collections").sterms().buckets().array();
+              return new Collections(
+                  buckets.stream()
+                      .map(b -> new Collection(b.key().stringValue(), b.docCount()))
+                      .toList());
+            })
+        .onErrorResume(Es::indexMissing, e -> Mono.just(new Collections(List.of())));
+  }
+
+  private Mono<Long> count(String status) {
+    return Es.call(
+            () ->
+                client.count(
+                    c ->
+                        c.index(ImageIndex.ALIAS)
+                            .query(q -> q.term(t -> t.field(ImageIndex.STATUS).value(status)))))
+        .map(r -> r.count())
+        .onErrorResume(Es::indexMissing, e -> Mono.just(0L));
+  }
+}

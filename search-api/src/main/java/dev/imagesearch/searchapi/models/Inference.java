@@ -1,0 +1,90 @@
+package dev.imagesearch.searchapi.models;
+
+import dev.imagesearch.searchapi.web.ServiceUnavailable;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs CPU-heavy work (decoding, model inference) on a fixed pool, never on the event loop. The
+ * queue is bounded: when it is full the request is answered 503 with Retry-After at once instead of
+ * queueing without bound, and a task that takes longer than the timeout is answered 503 too.
+ */
+@Component
+public class Inference implements DisposableBean {
+  private final ThreadPoolExecutor pool;
+  private final InferenceProperties properties;
+
+  public Inference(InferenceProperties properties) {
+    this.properties = properties;
+    int threads = properties.effectiveThreads();
+    BlockingQueue<Runnable> queue =
+        properties.queue() == 0
+            ? new SynchronousQueue<>()
+            : new ArrayBlockingQueue<>(properties.queue());
+    AtomicInteger count = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            queue,
+            r -> {
+              Thread t = new Thread(r, "inference-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  public <T> Mono<T> run(Callable<T> task) {
+    return Mono.defer(
+        () -> {
+          CompletableFuture<T> result = new CompletableFuture<>();
+          Future<?> submitted;
+          try {
+            submitted =
+                pool.submit(
+                    () -> {
+                      try {
+                        result.complete(task.call());
+                      } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                      }
+                    });
+          } catch (RejectedExecutionException e) {
+            return Mono.error(
+                new ServiceUnavailable(
+                    "All inference workers are busy; retry in a few seconds.", e));
+          }
+          return Mono.fromFuture(result)
+              .timeout(properties.timeout())
+              .doOnCancel(() -> submitted.cancel(true))
+              .onErrorMap(
+                  TimeoutException.class,
+                  e -> {
+                    submitted.cancel(true);
+                    return new ServiceUnavailable(
+                        "Inference took longer than " + properties.timeout() + "; retry shortly.",
+                        e);
+                  });
+        });
+  }
+
+  @Override
+  public void destroy() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.imagesearch.searchapi.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.imagesearch.index.ImageDocument;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One result.
+ *
+ * @param score for the query's metric: cosine similarity, or L2 / L1 distance
+ * @param similarity 0..1 for display, 1 = identical (see {@link Metric#similarity})
+ * @param weakMatch the cosine is below the model's floor: probably not what was asked for
+ * @param rrf the fused rank score, hybrid text queries only
+ * @param lexicalMatch hybrid only: the words matched caption, tags or file name
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Hit(
+    String id,
+    double score,
+    double similarity,
+    boolean weakMatch,
+    String thumbnailUrl,
+    String originalUrl,
+    String filename,
+    String collection,
+    List<String> tags,
+    String caption,
+    String contentType,
+    Integer width,
+    Integer height,
+    Long sizeBytes,
+    Instant uploadedAt,
+    Instant takenAt,
+    String duplicateOf,
+    Double rrf,
+    Boolean lexicalMatch) {
+
+  /** Where the image's bytes are served; ids only, never storage keys. */
+  public static String thumbnailUrl(String id) {
+    return "/api/images/" + id + "/thumbnail";
+  }
+
+  public static String originalUrl(String id) {
+    return "/api/images/" + id + "/content";
+  }
+
+  static Hit of(ImageDocument d, Scored s, Metric metric, double floor) {
+    boolean weak = s.cosine() < floor && !Boolean.TRUE.equals(s.lexicalMatch());
+    return new Hit(
+        s.id(),
+        metric.score(s.cosine(), s.l1()),
+        metric.similarity(s.cosine(), s.l1()),
+        weak,
+        thumbnailUrl(s.id()),
+        originalUrl(s.id()),
+        d.filename(),
+        d.collection(),
+        d.tags() == null ? List.of() : d.tags(),
+        d.caption(),
+        d.contentType(),
+        d.width(),
+        d.height(),
+        d.sizeBytes(),
+        d.uploadedAt(),
+        d.takenAt(),
+        d.duplicateOf(),
+        s.rrf(),
+        s.lexicalMatch());
+  }
+}

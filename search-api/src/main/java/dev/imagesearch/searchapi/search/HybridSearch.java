@@ -1,0 +1,164 @@
+package dev.imagesearch.searchapi.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.imagesearch.index.ImageDocument;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.elastic.Es;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Text queries in hybrid mode: the CLIP kNN ranking and a word match on caption, file name and tags
+ * are fused by reciprocal rank fusion in this service: {@code rrf(d) = Σ 1 / (c + rank(d))} over
+ * the two rankings, {@code c} = {@code imagesearch.search.rrf-rank-constant}. RRF needs no score
+ * calibration between BM25 and cosine, which have nothing in common. The user's words only reach
+ * Elasticsearch inside typed match and term queries.
+ */
+@Component
+class HybridSearch {
+  private static final int MAX_TAG_WORDS = 32;
+
+  private final ElasticsearchAsyncClient client;
+  private final SearchProperties properties;
+  private final VectorSearch vectors;
+  private final Hydrator hydrator;
+
+  HybridSearch(
+      ElasticsearchAsyncClient client,
+      SearchProperties properties,
+      VectorSearch vectors,
+      Hydrator hydrator) {
+    this.client = client;
+    this.properties = properties;
+    this.vectors = vectors;
+    this.hydrator = hydrator;
+  }
+
+  Mono<SearchResponse> search(VectorQuery query, String text) {
+    String fingerprint = query.fingerprint("hybrid");
+    PageToken token = PageToken.decode(query.pageToken(), fingerprint, properties.maxResults());
+    int window = token == null ? properties.window(query.k()) : token.window();
+    int offset = token == null ? 0 : token.offset();
+    double floor = properties.weakMatch().floor(query.model());
+    Mono<List<String>> semantic =
+        ids(
+            Es.call(
+                () ->
+                    client.search(
+                        s ->
+                            s.index(ImageIndex.ALIAS)
+                                .knn(vectors.knn(query, window))
+                                .size(window)
+                                .source(src -> src.fetch(false)),
+                        Void.class)));
+    Mono<List<String>> lexical =
+        ids(
+            Es.call(
+                () ->
+                    client.search(
+                        s ->
+                            s.index(ImageIndex.ALIAS)
+                                .query(lexical(text, query.filters()))
+                                .size(window)
+                                .source(src -> src.fetch(false)),
+                        Void.class)));
+    return Mono.zip(semantic, lexical)
+        .flatMap(
+            lists -> {
+              List<Scored> fused = fuse(lists.getT1(), lists.getT2(), window);
+              List<Scored> page =
+                  fused.subList(
+                      Math.min(offset, fused.size()), Math.min(offset + query.k(), fused.size()));
+              return hydrator
+                  .fetch(page.stream().map(Scored::id).toList(), true)
+                  .map(docs -> respond(query, page, docs, offset, fused.size(), window, floor));
+            });
+  }
+
+  private SearchResponse respond(
+      VectorQuery query,
+      List<Scored> page,
+      Map<String, ImageDocument> docs,
+      int offset,
+      int total,
+      int window,
+      double floor) {
+    List<dev.imagesearch.searchapi.search.Hit> hits = new ArrayList<>();
+    for (Scored s : page) {
+      ImageDocument doc = docs.get(s.id());
+      if (doc == null || doc.clip() == null) {
+        continue;
+      }
+      // Hits found only by words have no kNN score: their cosine comes from the stored vector.
+      Scored exact =
+          new Scored(
+              s.id(),
+              VectorMath.dot(query.vector(), doc.clip()),
+              VectorMath.l1(query.vector(), doc.clip()),
+              s.rrf(),
+              s.lexicalMatch());
+      hits.add(dev.imagesearch.searchapi.search.Hit.of(doc, exact, query.metric(), floor));
+    }
+    int next = offset + query.k();
+    String nextToken =
+        next < Math.min(window, total)
+            ? new PageToken(window, next, query.fingerprint("hybrid")).encode()
+            : null;
+    return SearchResponse.of(hits, nextToken, query.model(), query.metric(), "hybrid", floor);
+  }
+
+  List<Scored> fuse(List<String> semantic, List<String> lexical, int window) {
+    Map<String, Double> rrf = new LinkedHashMap<>();
+    int c = properties.rrfRankConstant();
+    for (int i = 0; i < semantic.size(); i++) {
+      rrf.merge(semantic.get(i), 1.0 / (c + i + 1), Double::sum);
+    }
+    for (int i = 0; i < lexical.size(); i++) {
+      rrf.merge(lexical.get(i), 1.0 / (c + i + 1), Double::sum);
+    }
+    Set<String> matched = new HashSet<>(lexical);
+    List<Scored> fused = new ArrayList<>();
+    rrf.forEach((id, score) -> fused.add(new Scored(id, 0, 0, score, matched.contains(id))));
+    fused.sort(Comparator.comparingDouble((Scored s) -> -s.rrf()).thenComparing(Scored::id));
+    return fused.size() > window ? fused.subList(0, window) : fused;
+  }
+
+  static Query lexical(String text, Filters filters) {
+    List<FieldValue> words =
+        Arrays.stream(text.split("\\s+"))
+            .filter(w -> !w.isEmpty())
+            .limit(MAX_TAG_WORDS)
+            .flatMap(w -> List.of(w, w.toLowerCase(Locale.ROOT)).stream())
+            .distinct()
+            .map(FieldValue::of)
+            .toList();
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.filter(filters.queries())
+                        .should(s -> s.match(m -> m.field("caption").query(text)))
+                        .should(s -> s.match(m -> m.field("filename.text").query(text)))
+                        .should(s -> s.terms(t -> t.field("tags").terms(v -> v.value(words))))
+                        .minimumShouldMatch("1")));
+  }
+
+  private static Mono<List<String>> ids(
+      Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
+    return response
+        .map(r -> r.hits().hits().stream().map(Hit::id).toList())
+        .onErrorResume(Es::indexMissing, e -> Mono.just(List.of()));
+  }
+}

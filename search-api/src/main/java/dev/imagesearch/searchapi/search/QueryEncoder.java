@@ -1,0 +1,103 @@
+package dev.imagesearch.searchapi.search;
+
+import dev.imagesearch.embedding.Vectors;
+import dev.imagesearch.imaging.RgbImage;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.models.Inference;
+import dev.imagesearch.searchapi.models.Models;
+import dev.imagesearch.searchapi.web.BadRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Turns what a client sent into one unit query vector, on the inference pool. */
+@Component
+class QueryEncoder {
+  /**
+   * Any of a text, an image and a text to move away from, with their weights. Texts only exist in
+   * CLIP space, so a query with text is a CLIP query.
+   */
+  record Parts(
+      String text,
+      QueryForm.ReceivedImage image,
+      String negative,
+      double textWeight,
+      double imageWeight,
+      double negativeWeight) {
+
+    String describe() {
+      return "q="
+          + text
+          + "|image="
+          + (image == null ? null : image.sha256())
+          + "|negative="
+          + negative
+          + "|w="
+          + textWeight
+          + ","
+          + imageWeight
+          + ","
+          + negativeWeight;
+    }
+  }
+
+  private final Inference inference;
+  private final Models models;
+  private final QueryImages images;
+
+  QueryEncoder(Inference inference, Models models, QueryImages images) {
+    this.inference = inference;
+    this.models = models;
+    this.images = images;
+  }
+
+  Mono<float[]> text(String text) {
+    return inference.run(() -> models.clip().embedText(text));
+  }
+
+  /** The normalised weighted sum {@code wt·text + wi·image − wn·negative}. */
+  Mono<float[]> encode(Parts parts, VectorModel model) {
+    return inference.run(
+        () -> {
+          float[] sum = new float[ImageIndex.DIMS];
+          if (parts.image() != null) {
+            RgbImage decoded = images.decode(parts.image());
+            float[] v =
+                model == VectorModel.VGG16
+                    ? models.vgg16().embedImage(decoded)
+                    : models.clip().embedImage(decoded);
+            add(sum, v, parts.imageWeight());
+          }
+          List<String> texts = new ArrayList<>();
+          if (parts.text() != null) {
+            texts.add(parts.text());
+          }
+          if (parts.negative() != null) {
+            texts.add(parts.negative());
+          }
+          if (!texts.isEmpty()) {
+            List<float[]> vectors = models.clip().embedText(texts);
+            int i = 0;
+            if (parts.text() != null) {
+              add(sum, vectors.get(i++), parts.textWeight());
+            }
+            if (parts.negative() != null) {
+              add(sum, vectors.get(i), -parts.negativeWeight());
+            }
+          }
+          double norm = Math.sqrt(VectorMath.dot(sum, sum));
+          if (norm < 1e-6) {
+            throw new BadRequest(
+                "The weights cancel the query out (its vector is zero); change a weight.");
+          }
+          return Vectors.l2Normalize(sum);
+        });
+  }
+
+  private static void add(float[] sum, float[] v, double weight) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += (float) (weight * v[i]);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.imagesearch.searchapi.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Exact scores on stored vectors (all unit length, so dot = cosine). */
+public final class VectorMath {
+  private VectorMath() {}
+
+  public static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += (double) a[i] * b[i];
+    }
+    return sum;
+  }
+
+  public static double l1(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += Math.abs((double) a[i] - b[i]);
+    }
+    return sum;
+  }
+
+  public static double l2(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = (double) a[i] - b[i];
+      sum += d * d;
+    }
+    return Math.sqrt(sum);
+  }
+
+  static List<Float> boxed(float[] v) {
+    List<Float> out = new ArrayList<>(v.length);
+    for (float x : v) {
+      out.add(x);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.imagesearch.searchapi.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A query vector with everything that shapes its ranking.
+ *
+ * @param description what the query was made from (texts, image hashes, weights), for the page
+ *     token's fingerprint
+ * @param excludeId an image to leave out (similar-by-id leaves out itself), or null
+ */
+public record VectorQuery(
+    VectorModel model,
+    float[] vector,
+    Metric metric,
+    int k,
+    Filters filters,
+    String pageToken,
+    String description,
+    String excludeId) {
+
+  /** Two requests with the same fingerprint get the same ranking, so their pages line up. */
+  String fingerprint(String mode) {
+    String canonical =
+        String.join(
+            "|",
+            mode,
+            model.name(),
+            metric.name(),
+            Integer.toString(k),
+            filters.toString(),
+            description,
+            String.valueOf(excludeId));
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

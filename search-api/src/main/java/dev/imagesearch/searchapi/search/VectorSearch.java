@@ -1,0 +1,158 @@
+package dev.imagesearch.searchapi.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.KnnSearch;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.imagesearch.index.ImageDocument;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.elastic.Es;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * kNN search in Elasticsearch. Cosine and L2 come straight from the kNN scores, re-scored on the
+ * full-precision vectors ({@code rescore_vector}); L1 re-ranks the kNN candidates exactly on their
+ * stored vectors, since Elasticsearch has no L1 similarity for kNN.
+ */
+@Component
+public class VectorSearch {
+  private final ElasticsearchAsyncClient client;
+  private final SearchProperties properties;
+  private final Hydrator hydrator;
+
+  VectorSearch(ElasticsearchAsyncClient client, SearchProperties properties, Hydrator hydrator) {
+    this.client = client;
+    this.properties = properties;
+    this.hydrator = hydrator;
+  }
+
+  public Mono<dev.imagesearch.searchapi.search.SearchResponse> search(VectorQuery query) {
+    String fingerprint = query.fingerprint("semantic");
+    PageToken token = PageToken.decode(query.pageToken(), fingerprint, properties.maxResults());
+    int window = token == null ? properties.window(query.k()) : token.window();
+    int offset = token == null ? 0 : token.offset();
+    int size = Math.min(query.k(), window - offset);
+    double floor = properties.weakMatch().floor(query.model());
+    Mono<Page> page =
+        query.metric() == Metric.L1
+            ? l1(query, window, offset, size)
+            : knn(query, window, offset, size);
+    return page.onErrorResume(Es::indexMissing, e -> Mono.just(Page.EMPTY))
+        .map(
+            p -> {
+              List<dev.imagesearch.searchapi.search.Hit> hits = new ArrayList<>();
+              for (Scored s : p.scored()) {
+                ImageDocument doc = p.documents().get(s.id());
+                if (doc != null) {
+                  hits.add(dev.imagesearch.searchapi.search.Hit.of(doc, s, query.metric(), floor));
+                }
+              }
+              int next = offset + size;
+              String nextToken =
+                  next < Math.min(window, p.total())
+                      ? new PageToken(window, next, fingerprint).encode()
+                      : null;
+              return dev.imagesearch.searchapi.search.SearchResponse.of(
+                  hits, nextToken, query.model(), query.metric(), "semantic", floor);
+            });
+  }
+
+  /** Ranked ids with their documents, and how many hits the whole ranking has. */
+  record Page(List<Scored> scored, java.util.Map<String, ImageDocument> documents, long total) {
+    static final Page EMPTY = new Page(List.of(), java.util.Map.of(), 0);
+  }
+
+  private Mono<Page> knn(VectorQuery query, int window, int offset, int size) {
+    return Es.call(
+            () ->
+                client.search(
+                    s ->
+                        s.index(ImageIndex.ALIAS)
+                            .knn(knn(query, window))
+                            .from(offset)
+                            .size(size)
+                            .source(
+                                src ->
+                                    src.filter(f -> f.excludes(ImageIndex.VGG16, ImageIndex.CLIP))),
+                    ImageDocument.class))
+        .map(
+            response -> {
+              List<Scored> scored = new ArrayList<>();
+              java.util.Map<String, ImageDocument> docs = new java.util.HashMap<>();
+              for (Hit<ImageDocument> hit : response.hits().hits()) {
+                // dot_product scores are (1 + dot) / 2; vectors are unit length, so dot = cosine.
+                double cosine = 2 * (hit.score() == null ? 0 : hit.score()) - 1;
+                scored.add(Scored.cosine(hit.id(), cosine));
+                docs.put(hit.id(), hit.source());
+              }
+              return new Page(scored, docs, total(response, offset + scored.size()));
+            });
+  }
+
+  private Mono<Page> l1(VectorQuery query, int window, int offset, int size) {
+    String field = query.model().field();
+    return Es.call(
+            () ->
+                client.search(
+                    s ->
+                        s.index(ImageIndex.ALIAS)
+                            .knn(knn(query, window))
+                            .size(window)
+                            .source(
+                                src -> src.filter(f -> f.includes(field).excludeVectors(false))),
+                    VectorModel.StoredVectors.class))
+        .flatMap(
+            response -> {
+              List<Scored> all = new ArrayList<>();
+              for (Hit<VectorModel.StoredVectors> hit : response.hits().hits()) {
+                float[] v = hit.source() == null ? null : query.model().of(hit.source());
+                if (v != null) {
+                  all.add(
+                      new Scored(
+                          hit.id(),
+                          VectorMath.dot(query.vector(), v),
+                          VectorMath.l1(query.vector(), v),
+                          null,
+                          null));
+                }
+              }
+              all.sort(Comparator.comparingDouble(Scored::l1).thenComparing(Scored::id));
+              List<Scored> page =
+                  all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
+              return hydrator
+                  .fetch(page.stream().map(Scored::id).toList(), false)
+                  .map(docs -> new Page(List.copyOf(page), docs, all.size()));
+            });
+  }
+
+  KnnSearch knn(VectorQuery query, int window) {
+    List<Query> filters = new ArrayList<>(query.filters().queries());
+    if (query.excludeId() != null) {
+      filters.add(
+          Query.of(q -> q.bool(b -> b.mustNot(m -> m.ids(i -> i.values(query.excludeId()))))));
+    }
+    int candidates =
+        Math.min(
+            10_000,
+            Math.max(
+                properties.minCandidates(), (int) Math.ceil(window * properties.oversample())));
+    return KnnSearch.of(
+        k ->
+            k.field(query.model().field())
+                .queryVector(VectorMath.boxed(query.vector()))
+                .k(window)
+                .numCandidates(candidates)
+                .filter(filters)
+                .rescoreVector(r -> r.oversample((float) properties.oversample())));
+  }
+
+  private static long total(SearchResponse<?> response, long fallback) {
+    var total = response.hits().total();
+    return total == null ? fallback : total.value();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.imagesearch.searchapi.similar;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.elastic.Es;
+import dev.imagesearch.searchapi.search.Metric;
+import dev.imagesearch.searchapi.search.Params;
+import dev.imagesearch.searchapi.search.SearchProperties;
+import dev.imagesearch.searchapi.search.SearchResponse;
+import dev.imagesearch.searchapi.search.VectorModel;
+import dev.imagesearch.searchapi.search.VectorQuery;
+import dev.imagesearch.searchapi.search.VectorSearch;
+import dev.imagesearch.searchapi.web.ImageIds;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** "More like this": the image's stored vector is the query, so no inference runs. */
+@RestController
+class SimilarController {
+  private final ElasticsearchAsyncClient client;
+  private final VectorSearch vectors;
+  private final SearchProperties properties;
+
+  SimilarController(
+      ElasticsearchAsyncClient client, VectorSearch vectors, SearchProperties properties) {
+    this.client = client;
+    this.vectors = vectors;
+    this.properties = properties;
+  }
+
+  @Operation(
+      summary = "Images similar to an indexed image",
+      description =
+          "model=vgg16 (default) or clip, metric=cosine|l2|l1, k, pageToken and the filters of GET"
+              + " /api/search. The image itself is left out.")
+  @GetMapping("/api/images/{id}/similar")
+  Mono<SearchResponse> similar(
+      @PathVariable String id,
+      @RequestParam(required = false) String model,
+      @RequestParam(required = false) String metric,
+      @RequestParam MultiValueMap<String, String> all) {
+    String imageId = ImageIds.require(id);
+    Params params = new Params(all);
+    VectorModel vectorModel = VectorModel.parse(model, VectorModel.VGG16);
+    Metric chosen = Metric.parse(metric);
+    int k = params.integer("k", properties.defaultK(), 1, properties.maxK());
+    var filters = params.filters();
+    String token = params.text("pageToken");
+    return Es.call(
+            () ->
+                client.get(
+                    g ->
+                        g.index(ImageIndex.ALIAS)
+                            .id(imageId)
+                            .sourceIncludes(vectorModel.field())
+                            .sourceExcludeVectors(false),
+                    VectorModel.StoredVectors.class))
+        .onErrorResume(Es::indexMissing, e -> Mono.empty())
+        .flatMap(
+            response ->
+                response.found() && response.source() != null
+                    ? Mono.justOrEmpty(vectorModel.of(response.source()))
+                    : Mono.empty())
+        .switchIfEmpty(
+            Mono.error(
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND,
+                    "No indexed image " + imageId + " (unknown, not indexed yet, or failed).")))
+        .flatMap(
+            vector ->
+                vectors.search(
+                    new VectorQuery(
+                        vectorModel,
+                        vector,
+                        chosen,
+                        k,
+                        filters,
+                        token,
+                        "similar=" + imageId,
+                        imageId)));
+  }
+}

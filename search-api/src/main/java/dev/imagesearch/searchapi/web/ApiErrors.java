@@ -1,0 +1,40 @@
+package dev.imagesearch.searchapi.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Every error is problem+json. Spring's own exceptions (400, 404, 405, 415, ...) and {@code
+ * ResponseStatusException}s go through the base class; anything unexpected is a 500 that says
+ * nothing internal.
+ */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  /** S3 failures while serving images: the client may retry. */
+  @ExceptionHandler(SdkException.class)
+  ResponseEntity<ProblemDetail> storageUnavailable(SdkException e) {
+    log.warn("S3 unavailable: {}", e.toString());
+    var unavailable =
+        new ServiceUnavailable("Image storage (S3) is unavailable; retry shortly.", e);
+    return ResponseEntity.status(unavailable.getStatusCode())
+        .headers(unavailable.getHeaders())
+        .body(unavailable.getBody());
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e) {
+    log.error("Unexpected error", e);
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side; the details are in the service log.");
+  }
+}

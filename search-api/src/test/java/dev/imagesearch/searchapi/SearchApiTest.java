@@ -1,0 +1,28 @@
+package dev.imagesearch.searchapi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * The search-api on a random port with the tiny stand-in models, small image limits and fixed
+ * weak-match floors. Servers come from the test class's dynamic properties.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "imagesearch.models.vgg16=${imagesearch.repo.dir}/models/standin/vgg16",
+      "imagesearch.models.clip=${imagesearch.repo.dir}/models/standin/clip",
+      "imagesearch.s3.bucket=search-test",
+      "imagesearch.s3.create-bucket=true",
+      "imagesearch.search.max-image-size=256KB",
+      "imagesearch.search.weak-match.vgg16=0.9",
+      "imagesearch.search.weak-match.clip=0.99"
+    })
+@AutoConfigureWebTestClient
+public @interface SearchApiTest {}
