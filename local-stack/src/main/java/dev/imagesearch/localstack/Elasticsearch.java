@@ -3,10 +3,6 @@ package dev.imagesearch.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,8 +18,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /** A single-node Elasticsearch from the integ-test-zip distribution, run as a child process. */
 public final class Elasticsearch implements AutoCloseable {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
 
   /**
@@ -103,24 +97,16 @@ public final class Elasticsearch implements AutoCloseable {
 
   /** Cluster health; green or yellow is up (this has no dedicated GET / endpoint). */
   public static Health probe(String url) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      Matcher status = STATUS.matcher(response.body());
-      if (response.statusCode() != 200 || !status.find()) {
-        return Health.down("HTTP " + response.statusCode());
-      }
-      return new Health(!"red".equals(status.group(1)), "cluster " + status.group(1));
-    } catch (IOException e) {
-      return Health.down("not reachable at " + url);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Health.down("interrupted");
-    }
+    return HttpProbe.get(url + "/_cluster/health")
+        .map(
+            response -> {
+              Matcher status = STATUS.matcher(response.body());
+              if (response.statusCode() != 200 || !status.find()) {
+                return Health.down("HTTP " + response.statusCode());
+              }
+              return new Health(!"red".equals(status.group(1)), "cluster " + status.group(1));
+            })
+        .orElse(Health.down("not reachable at " + url));
   }
 
   @Override

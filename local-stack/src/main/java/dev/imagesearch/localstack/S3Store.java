@@ -1,10 +1,6 @@
 package dev.imagesearch.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +14,6 @@ public final class S3Store implements AutoCloseable {
 
   public static final String SECRET_KEY = "imagesearch-local-secret";
   public static final String REGION = "us-east-1";
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
    * @param workDir holds the stored objects; kept between runs
@@ -72,20 +65,9 @@ public final class S3Store implements AutoCloseable {
 
   /** Any HTTP answer (an anonymous request gets 403) means the store is serving. */
   public static Health probe(String endpoint) {
-    try {
-      HttpResponse<Void> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(endpoint + "/"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return Health.up("HTTP " + response.statusCode());
-    } catch (IOException e) {
-      return Health.down("not reachable at " + endpoint);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Health.down("interrupted");
-    }
+    return HttpProbe.get(endpoint + "/")
+        .map(response -> Health.up("HTTP " + response.statusCode()))
+        .orElse(Health.down("not reachable at " + endpoint));
   }
 
   @Override

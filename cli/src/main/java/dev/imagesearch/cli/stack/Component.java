@@ -2,14 +2,10 @@ package dev.imagesearch.cli.stack;
 
 import dev.imagesearch.localstack.Elasticsearch;
 import dev.imagesearch.localstack.Health;
+import dev.imagesearch.localstack.HttpProbe;
 import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.localstack.ManagedProcess;
 import dev.imagesearch.localstack.S3Store;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +20,6 @@ enum Component {
   INGEST_SERVICE("ingest-service", "http://127.0.0.1:8081", false),
   EMBED_WORKER("embed-worker", "http://127.0.0.1:8082", false),
   SEARCH_API("search-api", "http://127.0.0.1:8080", false);
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String id;
   private final String url;
@@ -94,20 +87,12 @@ enum Component {
   }
 
   private static Health actuatorHealth(String url) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      boolean up = response.statusCode() == 200 && response.body().contains("\"UP\"");
-      return new Health(up, up ? "actuator UP" : "actuator HTTP " + response.statusCode());
-    } catch (IOException e) {
-      return Health.down("not reachable at " + url);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Health.down("interrupted");
-    }
+    return HttpProbe.get(url + "/actuator/health")
+        .map(
+            response -> {
+              boolean up = response.statusCode() == 200 && response.body().contains("\"UP\"");
+              return new Health(up, up ? "actuator UP" : "actuator HTTP " + response.statusCode());
+            })
+        .orElse(Health.down("not reachable at " + url));
   }
 }
