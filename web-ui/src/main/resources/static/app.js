@@ -1,0 +1,219 @@
+// Wires the page: form <-> state <-> address bar, the query image (drop, paste, pick), the header.
+import * as api from './api.js';
+import * as detail from './detail.js';
+import * as search from './search.js';
+import * as upload from './upload.js';
+import { DEFAULTS, fromUrl, METRICS, toUrl } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+const FIELDS = ['q', 'negative', 'tw', 'iw', 'nw', 'model', 'metric', 'collection', 'tags',
+  'tagsMatch', 'takenFrom', 'takenTo', 'uploadedFrom', 'uploadedTo', 'k'];
+
+let image = null; // { file, id, url } while an image is part of the query
+let similarTo = '';
+let timer = null;
+
+function readForm() {
+  const state = { ...DEFAULTS };
+  for (const name of FIELDS) state[name] = $(name).value;
+  state.mode = $('hybrid').checked ? 'hybrid' : 'semantic';
+  state.hideDuplicates = $('hideDuplicates').checked;
+  state.image = image?.id || '';
+  state.similar = similarTo;
+  return state;
+}
+
+function applyState(state) {
+  for (const name of FIELDS) {
+    if ($(name).tagName === 'SELECT' && ![...$(name).options].some((o) => o.value === state[name])) {
+      $(name).append(new Option(state[name], state[name]));
+    }
+    $(name).value = state[name] ?? '';
+  }
+  $('hybrid').checked = state.mode !== 'semantic';
+  $('hideDuplicates').checked = state.hideDuplicates;
+  similarTo = state.similar || '';
+  if (['negative', 'model', 'collection', 'tags', 'takenFrom', 'uploadedFrom']
+    .some((n) => state[n])) $('more').open = true;
+  for (const id of ['tw', 'iw', 'nw']) $(`${id}-out`).value = Number(state[id]).toFixed(1);
+}
+
+async function go(push = false) {
+  clearTimeout(timer);
+  const state = readForm();
+  const url = toUrl(state);
+  if (url !== location.pathname + location.search) {
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+  }
+  hint(state);
+  await search.run(state, image?.file, detail.open);
+}
+
+function later() {
+  clearTimeout(timer);
+  timer = setTimeout(() => go(), 350);
+}
+
+function hint(state) {
+  const textual = state.q.trim() || state.negative.trim();
+  const model = state.similar || state.image ? (textual ? 'clip' : state.model || 'vgg16') : 'clip';
+  $('model').querySelector('[value=vgg16]').disabled = Boolean(textual);
+  const what = state.similar ? `Images similar to ${state.similar.slice(0, 8)}…`
+    : state.image && textual ? 'Image and text combined'
+      : state.image ? 'Images like this one' : 'Text search';
+  $('metric-hint').textContent = `${what}, ${model.toUpperCase()} vectors. ${METRICS[state.metric].hint}`;
+}
+
+async function setImage(file, id) {
+  if (image?.url) URL.revokeObjectURL(image.url);
+  const url = URL.createObjectURL(file);
+  image = { file, url, id: id || (await api.sha256(file)) };
+  similarTo = '';
+  $('image-chip-img').src = url;
+  $('image-chip-name').textContent = file.name === image.id ? `image ${image.id.slice(0, 8)}` : file.name;
+  $('image-chip').hidden = false;
+}
+
+function clearImage() {
+  if (image?.url) URL.revokeObjectURL(image.url);
+  image = null;
+  $('image-chip').hidden = true;
+  $('image-chip-img').removeAttribute('src');
+}
+
+async function useImage(file) {
+  if (!file || !file.type.startsWith('image/')) {
+    $('message').textContent = 'That is not an image.';
+    return;
+  }
+  await setImage(file);
+  go(true);
+}
+
+function setupQueryImage() {
+  $('pick-image').addEventListener('click', () => $('pick-image-input').click());
+  $('pick-image-input').addEventListener('change', (e) => {
+    useImage(e.target.files[0]);
+    e.target.value = '';
+  });
+  $('image-chip-remove').addEventListener('click', () => {
+    clearImage();
+    $('q').focus();
+    go(true);
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!upload.isOpen() && e.dataTransfer.types.includes('Files')) {
+      e.preventDefault();
+      document.body.classList.add('dropping');
+    }
+  });
+  document.addEventListener('dragleave', (e) => {
+    if (!e.relatedTarget) document.body.classList.remove('dropping');
+  });
+  document.addEventListener('drop', (e) => {
+    document.body.classList.remove('dropping');
+    if (upload.isOpen()) return;
+    e.preventDefault();
+    useImage(e.dataTransfer.files[0]);
+  });
+  document.addEventListener('paste', (e) => {
+    const file = [...(e.clipboardData?.files || [])].find((f) => f.type.startsWith('image/'));
+    if (file && !upload.isOpen()) {
+      e.preventDefault();
+      useImage(file);
+    }
+  });
+}
+
+function setupForm() {
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(true);
+  });
+  for (const id of ['q', 'negative']) {
+    $(id).addEventListener('input', () => {
+      similarTo = '';
+      later();
+    });
+  }
+  for (const id of ['tw', 'iw', 'nw']) {
+    $(id).addEventListener('input', () => {
+      $(`${id}-out`).value = Number($(id).value).toFixed(1);
+      later();
+    });
+  }
+  for (const id of ['model', 'metric', 'collection', 'tagsMatch', 'takenFrom', 'takenTo',
+    'uploadedFrom', 'uploadedTo', 'k', 'hybrid', 'hideDuplicates']) {
+    $(id).addEventListener('change', () => go());
+  }
+  $('tags').addEventListener('input', later);
+}
+
+async function refreshInfo() {
+  try {
+    const info = await api.info();
+    const pending = upload.pending();
+    $('counts').textContent = `${info.indexed} images indexed`
+      + (pending ? ` · ${pending} pending` : '') + (info.failed ? ` · ${info.failed} failed` : '');
+    $('standin-banner').hidden = !info.standinModels;
+  } catch (e) {
+    $('counts').textContent = e.message;
+  }
+}
+
+async function refreshCollections() {
+  try {
+    const { collections } = await api.collections();
+    const select = $('collection');
+    const chosen = select.value;
+    select.replaceChildren(new Option('all collections', ''),
+      ...collections.map((c) => new Option(`${c.name} (${c.count})`, c.name)));
+    if (chosen && !collections.some((c) => c.name === chosen)) select.append(new Option(chosen, chosen));
+    select.value = chosen;
+  } catch {
+    // the filter still works by name from the address bar
+  }
+}
+
+async function load() {
+  const state = fromUrl();
+  applyState(state);
+  clearImage();
+  if (state.image) {
+    try {
+      await setImage(await api.original(state.image), state.image);
+    } catch (e) {
+      $('message').textContent = `${e.message} Drop it again to search with it.`;
+      hint(readForm());
+      return;
+    }
+  }
+  await go();
+}
+
+let indexedTimer = null;
+function indexed() {
+  clearTimeout(indexedTimer);
+  indexedTimer = setTimeout(() => {
+    refreshInfo();
+    refreshCollections();
+  }, 500);
+}
+
+setupForm();
+setupQueryImage();
+search.setupInfiniteScroll();
+detail.setup((id, model) => {
+  clearImage();
+  $('q').value = '';
+  $('negative').value = '';
+  $('model').value = model;
+  similarTo = id;
+  go(true);
+});
+upload.setup(indexed);
+window.addEventListener('popstate', load);
+refreshInfo();
+refreshCollections();
+setInterval(refreshInfo, 15000);
+load();

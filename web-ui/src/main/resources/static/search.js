@@ -1,0 +1,163 @@
+// Runs a search for a state (and an optional query image), renders the grid, and loads the next
+// page when the end of the list scrolls into view.
+import * as api from './api.js';
+import { filterParams, kind, METRICS } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+
+let controller = null;
+let page = null; // { fetch(token), nextPageToken, strong: [], weak: [], metric, loading }
+
+/** Every hit shown, in display order: strong matches, then weak ones. */
+export function shown() {
+  return page ? [...page.strong, ...page.weak] : [];
+}
+
+export function scoreText(hit, metric) {
+  return `${METRICS[metric]?.label || 'score'} ${hit.score.toFixed(2)}`;
+}
+
+export function altText(hit) {
+  const name = hit.filename || `image ${hit.id.slice(0, 8)}`;
+  return hit.caption ? `${name}: ${hit.caption}` : name;
+}
+
+function request(state, image) {
+  const filters = filterParams(state);
+  const metric = state.metric;
+  switch (kind(state, Boolean(image))) {
+    case 'text': {
+      const mode = state.mode === 'semantic' ? 'semantic' : 'hybrid';
+      return (token) => api.searchText(
+        new URLSearchParams({ q: state.q.trim(), mode, metric, ...filters, ...(token ? { pageToken: token } : {}) }),
+        controller.signal);
+    }
+    case 'combined':
+    case 'image': {
+      const text = state.q.trim();
+      const negative = state.negative.trim();
+      const fields = {
+        q: text, negative, metric, ...filters,
+        model: text || negative ? 'clip' : state.model,
+        textWeight: text ? state.tw : '', imageWeight: image ? state.iw : '',
+        negativeWeight: negative ? state.nw : '',
+      };
+      return (token) => api.searchForm({ ...fields, pageToken: token }, image, controller.signal);
+    }
+    case 'similar': {
+      const model = state.model || 'vgg16';
+      return (token) => api.similar(state.similar,
+        new URLSearchParams({ model, metric, ...filters, ...(token ? { pageToken: token } : {}) }),
+        controller.signal);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Starts a new search; resolves once its first page is shown (or failed). */
+export async function run(state, image, onOpen) {
+  controller?.abort();
+  controller = new AbortController();
+  const fetchPage = request(state, image);
+  clear();
+  if (!fetchPage) {
+    page = null;
+    return;
+  }
+  page = { fetch: fetchPage, nextPageToken: null, strong: [], weak: [], metric: state.metric, onOpen };
+  await more(page);
+}
+
+function clear() {
+  $('results').replaceChildren();
+  $('weak-results').replaceChildren();
+  $('weak').hidden = true;
+  $('result-count').textContent = '';
+  $('message').textContent = '';
+}
+
+async function more(current, token) {
+  current.loading = true;
+  $('message').textContent = token ? 'Loading more…' : 'Searching…';
+  try {
+    const response = await current.fetch(token);
+    if (page !== current) return;
+    current.nextPageToken = response.nextPageToken || null;
+    current.metric = response.metric || current.metric;
+    append(current, response.hits);
+    $('message').textContent = message(current, response);
+  } catch (e) {
+    if (e.name === 'AbortError' || page !== current) return;
+    $('message').textContent = e.message;
+    current.nextPageToken = null;
+  } finally {
+    current.loading = false;
+  }
+  if (page === current && current.nextPageToken && nearBottom()) more(current, current.nextPageToken);
+}
+
+function nearBottom() {
+  return $('sentinel').getBoundingClientRect().top < window.innerHeight + 400;
+}
+
+function message(current, response) {
+  const total = current.strong.length + current.weak.length;
+  if (total === 0) return 'No images match. Try other words, another image or fewer filters.';
+  if (current.strong.length === 0 || response.allWeak) {
+    return 'No good match: these are only the nearest images, none of them is close.';
+  }
+  return '';
+}
+
+function append(current, hits) {
+  for (const hit of hits) {
+    const weak = hit.weakMatch;
+    const list = weak ? current.weak : current.strong;
+    list.push(hit);
+    $(weak ? 'weak-results' : 'results').append(card(hit, current));
+  }
+  $('weak').hidden = current.weak.length === 0;
+  const total = current.strong.length + current.weak.length;
+  $('result-count').textContent = `${total} result${total === 1 ? '' : 's'}`
+    + (current.weak.length ? ` (${current.weak.length} weak)` : '')
+    + (current.nextPageToken ? ', more below' : '');
+}
+
+function card(hit, current) {
+  const li = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'card';
+  button.dataset.id = hit.id;
+  const img = document.createElement('img');
+  img.src = hit.thumbnailUrl;
+  img.alt = altText(hit);
+  img.loading = 'lazy';
+  const score = document.createElement('span');
+  score.className = 'score';
+  score.textContent = scoreText(hit, current.metric);
+  const bar = document.createElement('span');
+  bar.className = 'bar';
+  bar.style.setProperty('--s', hit.similarity);
+  bar.title = `${Math.round(hit.similarity * 100)}% similar`;
+  const name = document.createElement('span');
+  name.className = 'name';
+  name.textContent = hit.filename || hit.id.slice(0, 12);
+  button.append(img, score, bar, name);
+  button.addEventListener('click', () => current.onOpen(hit.id));
+  li.append(button);
+  return li;
+}
+
+export function setupInfiniteScroll() {
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting) && page?.nextPageToken && !page.loading) {
+      more(page, page.nextPageToken);
+    }
+  }, { rootMargin: '400px' }).observe($('sentinel'));
+}
+
+export function metric() {
+  return page?.metric;
+}

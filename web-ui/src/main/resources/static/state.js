@@ -1,0 +1,69 @@
+// The search as plain data, and its address-bar form (/?q=...&model=...&metric=...), so a search
+// can be bookmarked, shared and reloaded. The image itself never goes in the URL, only its id.
+
+const FILTERS = ['collection', 'tags', 'tagsMatch', 'takenFrom', 'takenTo', 'uploadedFrom',
+  'uploadedTo', 'minWidth'];
+
+export const DEFAULTS = {
+  q: '', negative: '', tw: '1', iw: '1', nw: '0.5', model: '', metric: 'cosine', mode: 'hybrid',
+  image: '', similar: '', hideDuplicates: false, k: '24', tagsMatch: 'any',
+};
+
+export function fromUrl(search = location.search) {
+  const p = new URLSearchParams(search);
+  const state = { ...DEFAULTS };
+  for (const name of [...Object.keys(DEFAULTS), ...FILTERS]) {
+    if (p.has(name)) state[name] = p.get(name);
+  }
+  state.hideDuplicates = ['1', 'true'].includes(p.get('hideDuplicates'));
+  return state;
+}
+
+export function toUrl(state) {
+  const p = new URLSearchParams();
+  for (const [name, value] of Object.entries(state)) {
+    if (name === 'hideDuplicates') {
+      if (value) p.set(name, '1');
+    } else if (value && value !== DEFAULTS[name]) {
+      p.set(name, value);
+    }
+  }
+  const query = p.toString();
+  return query ? `/?${query}` : '/';
+}
+
+/** The filter parameters search-api takes, named as it names them. */
+export function filterParams(state) {
+  const out = {};
+  for (const name of FILTERS) {
+    if (state[name]) out[name] = state[name];
+  }
+  if (!state.tags) delete out.tagsMatch;
+  if (state.hideDuplicates) out.hideDuplicates = 'true';
+  out.k = state.k;
+  return out;
+}
+
+/** What kind of query this state asks for, or null when there is nothing to search. */
+export function kind(state, hasImage) {
+  if (state.similar) return 'similar';
+  if (hasImage || state.image) return 'image';
+  if (state.q.trim()) return state.negative.trim() ? 'combined' : 'text';
+  return null;
+}
+
+/** Lower is closer for distances; the label and hint change with the metric. */
+export const METRICS = {
+  cosine: {
+    label: 'similarity',
+    hint: 'Cosine similarity: 1.00 is identical, higher is closer.',
+  },
+  l2: {
+    label: 'distance',
+    hint: 'L2 (Euclidean) distance: 0.00 is identical, lower is closer (at most 2).',
+  },
+  l1: {
+    label: 'distance',
+    hint: 'L1 (Manhattan) distance: 0.00 is identical, lower is closer.',
+  },
+};

@@ -1,0 +1,164 @@
+// The upload panel: many files or a folder, a progress bar per file, then each file's status
+// (accepted, duplicate, rejected with the reason, indexed, failed), polled until it is final.
+import * as api from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const KEY = 'imagesearch.apiKey';
+const PARALLEL = 3;
+const POLL_MS = 1500;
+const IMAGE_NAME = /\.(jpe?g|png|webp|gif|bmp|tiff?)$/i;
+
+const queue = [];
+let active = 0;
+let onIndexed = () => {};
+const counts = { total: 0, indexed: 0, failed: 0, rejected: 0 };
+
+export function setup(indexedHandler) {
+  onIndexed = indexedHandler;
+  const dialog = $('upload');
+  $('open-upload').addEventListener('click', () => dialog.showModal());
+  $('upload-close').addEventListener('click', () => dialog.close());
+  $('api-key').value = localStorage.getItem(KEY) || '';
+  $('api-key').addEventListener('change', (e) => localStorage.setItem(KEY, e.target.value.trim()));
+  $('up-pick').addEventListener('click', () => $('up-files').click());
+  $('up-pick-folder').addEventListener('click', () => $('up-folder').click());
+  for (const input of [$('up-files'), $('up-folder')]) {
+    input.addEventListener('change', () => {
+      add([...input.files]);
+      input.value = '';
+    });
+  }
+  const zone = $('dropzone');
+  dialog.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  dialog.addEventListener('dragleave', () => zone.classList.remove('over'));
+  dialog.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    zone.classList.remove('over');
+    add(await droppedFiles(e.dataTransfer));
+  });
+}
+
+export function isOpen() {
+  return $('upload').open;
+}
+
+/** Files dropped, folders walked recursively (only image names from folders). */
+async function droppedFiles(transfer) {
+  const entries = [...transfer.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (entries.length === 0) return [...transfer.files];
+  const files = [];
+  const walk = async (entry) => {
+    if (entry.isFile) {
+      files.push(await new Promise((ok, fail) => entry.file(ok, fail)));
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+        if (batch.length === 0) break;
+        for (const child of batch) {
+          if (child.isDirectory || IMAGE_NAME.test(child.name)) await walk(child);
+        }
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return files;
+}
+
+function add(files) {
+  const fields = {
+    collection: $('up-collection').value.trim(),
+    tags: $('up-tags').value.trim(),
+    caption: $('up-caption').value.trim(),
+  };
+  for (const file of files) {
+    queue.push({ file, fields, row: row(file) });
+    counts.total++;
+  }
+  summary();
+  pump();
+}
+
+function pump() {
+  while (active < PARALLEL && queue.length) {
+    const item = queue.shift();
+    active++;
+    send(item).finally(() => {
+      active--;
+      pump();
+    });
+  }
+}
+
+async function send({ file, fields, row: r }) {
+  const key = $('api-key').value.trim();
+  set(r, 'uploading', 'uploading…');
+  const result = await api.upload(file, fields, key, (fraction) => {
+    r.progress.value = fraction;
+  });
+  r.progress.value = 1;
+  if (result.status === 'rejected') {
+    counts.rejected++;
+    set(r, 'rejected', `rejected: ${result.reason}`);
+    summary();
+    return;
+  }
+  set(r, result.status, result.status === 'duplicate' ? 'duplicate (already stored)' : 'accepted');
+  r.li.dataset.id = result.id;
+  poll(result.id, r, result.status);
+}
+
+async function poll(id, r, first) {
+  for (;;) {
+    try {
+      const s = await api.imageStatus(id);
+      if (s.status === 'indexed' || s.status === 'failed') {
+        counts[s.status]++;
+        set(r, s.status, s.status === 'failed' ? `failed: ${s.reason}` : 'indexed');
+        summary();
+        onIndexed();
+        return;
+      }
+      set(r, first, `${first === 'duplicate' ? 'duplicate, ' : ''}stored, indexing…`);
+    } catch (e) {
+      set(r, first, `${first}, waiting for status (${e.message})`);
+    }
+    await new Promise((ok) => setTimeout(ok, POLL_MS));
+  }
+}
+
+function row(file) {
+  const li = document.createElement('li');
+  const name = document.createElement('span');
+  name.className = 'file';
+  name.textContent = file.webkitRelativePath || file.name;
+  const progress = document.createElement('progress');
+  progress.max = 1;
+  progress.value = 0;
+  progress.setAttribute('aria-label', `Upload of ${file.name}`);
+  const status = document.createElement('span');
+  status.className = 'status';
+  status.textContent = 'waiting';
+  li.append(name, progress, status);
+  $('upload-list').append(li);
+  return { li, progress, status };
+}
+
+function set(r, state, text) {
+  r.li.dataset.status = state;
+  r.status.textContent = text;
+}
+
+function summary() {
+  const pending = counts.total - counts.indexed - counts.failed - counts.rejected;
+  $('upload-summary').textContent = `${counts.total} files: ${counts.indexed} indexed, `
+    + `${pending} pending, ${counts.rejected} rejected, ${counts.failed} failed`;
+}
+
+export function pending() {
+  return counts.total - counts.indexed - counts.failed - counts.rejected;
+}
