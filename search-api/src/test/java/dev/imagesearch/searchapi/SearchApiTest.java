@@ -21,7 +21,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
       "imagesearch.s3.bucket=search-test",
       "imagesearch.s3.create-bucket=true",
       "imagesearch.search.max-image-size=256KB",
-      "imagesearch.search.weak-match.vgg16=0.9",
+      "imagesearch.search.weak-match.vgg16=0.99",
       "imagesearch.search.weak-match.clip=0.99"
     })
 @AutoConfigureWebTestClient

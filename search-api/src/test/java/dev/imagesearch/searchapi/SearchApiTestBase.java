@@ -1,10 +1,13 @@
 package dev.imagesearch.searchapi;
 
+import dev.imagesearch.searchapi.search.SearchResponse;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,5 +30,47 @@ public abstract class SearchApiTestBase {
   @BeforeEach
   void indexCorpus() {
     corpus = Corpus.indexedWith(context);
+  }
+
+  protected <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  /** A GET that must answer 200 with a search response. */
+  protected SearchResponse search(String uri, Object... variables) {
+    return http.get()
+        .uri(uri, variables)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(SearchResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  protected static MultipartBodyBuilder withImage(byte[] image) {
+    MultipartBodyBuilder body = new MultipartBodyBuilder();
+    body.part(
+        "image",
+        new ByteArrayResource(image) {
+          @Override
+          public String getFilename() {
+            return "query.png";
+          }
+        });
+    return body;
+  }
+
+  protected WebTestClient.ResponseSpec post(MultipartBodyBuilder body) {
+    return http.post().uri("/api/search").bodyValue(body.build()).exchange();
+  }
+
+  protected SearchResponse postOk(MultipartBodyBuilder body) {
+    return post(body)
+        .expectStatus()
+        .isOk()
+        .expectBody(SearchResponse.class)
+        .returnResult()
+        .getResponseBody();
   }
 }

@@ -71,26 +71,10 @@ class MetricRankingTest extends SearchApiTestBase {
   }
 
   private SearchResponse post(byte[] image, String model, String metric) {
-    MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part(
-        "image",
-        new org.springframework.core.io.ByteArrayResource(image) {
-          @Override
-          public String getFilename() {
-            return "query.png";
-          }
-        });
+    MultipartBodyBuilder body = withImage(image);
     body.part("model", model);
     body.part("metric", metric);
     body.part("k", "200");
-    return http.post()
-        .uri("/api/search")
-        .bodyValue(body.build())
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(SearchResponse.class)
-        .returnResult()
-        .getResponseBody();
+    return postOk(body);
   }
 }

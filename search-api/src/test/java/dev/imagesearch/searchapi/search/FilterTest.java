@@ -1,0 +1,100 @@
+package dev.imagesearch.searchapi.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagesearch.index.ImageDocument;
+import dev.imagesearch.searchapi.Corpus;
+import dev.imagesearch.searchapi.SearchApiTestBase;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Filters are applied inside the kNN search: with k covering the index, exactly the matching
+ * indexed images come back, and a small page is still full.
+ */
+class FilterTest extends SearchApiTestBase {
+  static Stream<Arguments> filters() {
+    Instant upFrom = Corpus.UPLOADED.plus(5, ChronoUnit.DAYS);
+    Instant upTo = Corpus.UPLOADED.plus(12, ChronoUnit.DAYS);
+    Instant takenFrom = Corpus.TAKEN.plus(10, ChronoUnit.DAYS);
+    return Stream.of(
+        filter("collection=beta", d -> "beta".equals(d.collection())),
+        filter("tags=five", d -> d.tags().contains("five")),
+        filter("tags=even,five", d -> d.tags().contains("even") || d.tags().contains("five")),
+        filter(
+            "tags=even,five&tagsMatch=all",
+            d -> d.tags().contains("even") && d.tags().contains("five")),
+        filter("contentType=image/png", d -> true),
+        filter("contentType=image/jpeg", d -> false),
+        filter(
+            "uploadedFrom=" + upFrom + "&uploadedTo=" + upTo,
+            d -> !d.uploadedAt().isBefore(upFrom) && !d.uploadedAt().isAfter(upTo)),
+        filter(
+            "uploadedTo=2024-01-03",
+            d -> d.uploadedAt().isBefore(Instant.parse("2024-01-04T00:00:00Z"))),
+        filter(
+            "takenFrom=" + takenFrom, d -> d.takenAt() != null && !d.takenAt().isBefore(takenFrom)),
+        filter("minWidth=100", d -> d.width() >= 100),
+        filter("hideDuplicates=true", d -> d.duplicateOf() == null),
+        filter(
+            "collection=alpha&minWidth=80&hideDuplicates=true",
+            d -> "alpha".equals(d.collection()) && d.width() >= 80 && d.duplicateOf() == null));
+  }
+
+  private static Arguments filter(String query, Predicate<ImageDocument> expected) {
+    return Arguments.of(query, expected);
+  }
+
+  @ParameterizedTest
+  @MethodSource("filters")
+  void imageQueriesReturnExactlyTheMatchingImages(
+      String filter, Predicate<ImageDocument> expected) {
+    var body = withImage(corpus.entry(3).bytes());
+    var response =
+        http.post()
+            .uri("/api/search?k=200&" + filter)
+            .bodyValue(body.build())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(SearchResponse.class)
+            .returnResult()
+            .getResponseBody();
+
+    List<String> matching =
+        corpus.entries().stream()
+            .map(Corpus.Entry::doc)
+            .filter(expected)
+            .map(ImageDocument::id)
+            .toList();
+    assertThat(response.hits()).extracting(Hit::id).containsExactlyInAnyOrderElementsOf(matching);
+  }
+
+  @ParameterizedTest
+  @MethodSource("filters")
+  void textQueriesFilterTooAndSmallPagesStayFull(String filter, Predicate<ImageDocument> expected) {
+    long matching = corpus.entries().stream().map(Corpus.Entry::doc).filter(expected).count();
+
+    var response = search("/api/search?q=a photo&mode=semantic&k=3&" + filter);
+
+    assertThat(response.hits()).hasSize((int) Math.min(3, matching));
+    assertThat(response.hits())
+        .allSatisfy(hit -> assertThat(expected.test(corpus.doc(hit.id()))).isTrue());
+  }
+
+  @ParameterizedTest
+  @MethodSource("filters")
+  void failedImagesNeverAppear(String filter, Predicate<ImageDocument> expected) {
+    var response = search("/api/search?q=a red bicycle&k=200&" + filter);
+
+    assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
+    assertThat(response.hits())
+        .allSatisfy(hit -> assertThat(expected.test(corpus.doc(hit.id()))).isTrue());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.imagesearch.searchapi.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.imagesearch.embedding.Vectors;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.searchapi.Corpus;
+import dev.imagesearch.searchapi.SearchApiTestBase;
+import dev.imagesearch.searchapi.models.Models;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HybridAndCombinedTest extends SearchApiTestBase {
+  @Test
+  void semanticTextQueriesRankByTheClipTextVector() {
+    float[] text = bean(Models.class).clip().embedText("a red bicycle");
+
+    var response = search("/api/search?q=a red bicycle&mode=semantic&k=200");
+
+    assertThat(response.mode()).isEqualTo("semantic");
+    assertThat(response.model()).isEqualTo("clip");
+    assertThat(response.hits())
+        .extracting(Hit::id)
+        .containsExactlyElementsOf(
+            corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true));
+  }
+
+  @Test
+  void hybridFusesWordMatchesWithTheVectorRanking() {
+    float[] text = bean(Models.class).clip().embedText("bicycle");
+    List<String> semantic = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true);
+    String captioned = corpus.entry(7).id();
+
+    var response = search("/api/search?q=bicycle&k=200");
+
+    assertThat(response.mode()).isEqualTo("hybrid");
+    // Expected RRF: the captioned image is first in the word ranking and somewhere in the vector
+    // one.
+    double expected = 1.0 / 61 + 1.0 / (61 + semantic.indexOf(captioned));
+    Hit hit =
+        response.hits().stream().filter(h -> h.id().equals(captioned)).findFirst().orElseThrow();
+    assertThat(hit.lexicalMatch()).isTrue();
+    assertThat(hit.rrf()).isCloseTo(expected, within(1e-9));
+    assertThat(response.hits().getFirst().id()).isEqualTo(captioned);
+    assertThat(hit.score())
+        .isCloseTo(VectorMath.dot(text, corpus.doc(captioned).clip()), within(1e-4));
+    assertThat(response.hits())
+        .filteredOn(h -> !h.id().equals(captioned))
+        .allSatisfy(h -> assertThat(h.lexicalMatch()).isFalse());
+    assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
+  }
+
+  @Test
+  void combinesImageTextAndNegativeAsANormalisedWeightedSumInClipSpace() throws Exception {
+    Models models = bean(Models.class);
+    Corpus.Entry entry = corpus.entry(4);
+    float[] image = models.clip().embedImage(new ImageDecoder().decode(entry.bytes()));
+    float[] blue = models.clip().embedText("blue");
+    float[] sleeves = models.clip().embedText("long sleeves");
+    float[] expected = new float[image.length];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (float) (0.8 * image[i] + 1.5 * blue[i] - 0.7 * sleeves[i]);
+    }
+    Vectors.l2Normalize(expected);
+
+    var body = withImage(entry.bytes());
+    body.part("q", "blue");
+    body.part("negative", "long sleeves");
+    body.part("imageWeight", "0.8");
+    body.part("textWeight", "1.5");
+    body.part("negativeWeight", "0.7");
+    body.part("k", "200");
+    var response = postOk(body);
+
+    assertThat(response.model()).isEqualTo("clip");
+    assertThat(response.mode()).isEqualTo("semantic");
+    assertThat(response.hits())
+        .extracting(Hit::id)
+        .containsExactlyElementsOf(
+            corpus.bruteForce(VectorModel.CLIP, expected, Metric.COSINE, d -> true));
+    Hit first = response.hits().getFirst();
+    assertThat(first.score())
+        .isCloseTo(VectorMath.dot(expected, corpus.doc(first.id()).clip()), within(1e-4));
+  }
+
+  @Test
+  void aTextOnlyPostIsATextQuery() {
+    var body = new org.springframework.http.client.MultipartBodyBuilder();
+    body.part("q", "a red bicycle");
+    body.part("mode", "semantic");
+    body.part("k", "200");
+
+    var posted = postOk(body);
+
+    var got = search("/api/search?q=a red bicycle&mode=semantic&k=200");
+    assertThat(posted.hits())
+        .extracting(Hit::id)
+        .containsExactlyElementsOf(got.hits().stream().map(Hit::id).toList());
+  }
+}
