@@ -1,5 +1,6 @@
 package dev.imagesearch.cli;
 
+import dev.imagesearch.cli.demo.DemoCommand;
 import dev.imagesearch.cli.embed.EmbedCommand;
 import dev.imagesearch.cli.importer.ImportCommand;
 import dev.imagesearch.cli.stack.DownCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       LogsCommand.class,
       EmbedCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      DemoCommand.class
     })
 public class ImagesearchCommand {
   public static void main(String[] args) {
