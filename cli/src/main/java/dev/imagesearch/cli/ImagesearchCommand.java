@@ -3,6 +3,7 @@ package dev.imagesearch.cli;
 import dev.imagesearch.cli.demo.DemoCommand;
 import dev.imagesearch.cli.embed.EmbedCommand;
 import dev.imagesearch.cli.importer.ImportCommand;
+import dev.imagesearch.cli.models.ModelsCommand;
 import dev.imagesearch.cli.stack.DownCommand;
 import dev.imagesearch.cli.stack.LogsCommand;
 import dev.imagesearch.cli.stack.StatusCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       LogsCommand.class,
       EmbedCommand.class,
+      ModelsCommand.class,
       ImportCommand.class,
       DemoCommand.class
     })
