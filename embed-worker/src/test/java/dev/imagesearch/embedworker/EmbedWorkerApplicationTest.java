@@ -1,18 +1,19 @@
 package dev.imagesearch.embedworker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class EmbedWorkerApplicationTest {
+class EmbedWorkerApplicationTest extends WorkerTestBase {
   @Autowired WebTestClient http;
 
   @Test
-  void reportsItselfHealthyAndReady() {
+  void isReadyOnlyWithModelsKafkaAndElasticsearch() {
     http.get()
         .uri("/actuator/health")
         .exchange()
@@ -20,7 +21,48 @@ class EmbedWorkerApplicationTest {
         .isOk()
         .expectBody()
         .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.models.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.models.details.standin")
+        .isEqualTo(true)
+        .jsonPath("$.components.elasticsearch.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.kafka.status")
         .isEqualTo("UP");
-    http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    http.get()
+        .uri("/actuator/health/readiness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.components.models.status")
+        .isEqualTo("UP");
+    http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void exportsThroughputStageTimesAndConsumerLagForPrometheus() {
+    awaitDocument(upload(TestImages.jpeg(600), "metrics-" + UUID.randomUUID()).imageId());
+
+    String metrics =
+        http.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(metrics)
+        .contains("imagesearch_worker_images_total{")
+        .contains("imagesearch_worker_batch_size_count")
+        .contains("imagesearch_worker_model_batch_size_count")
+        .contains("stage=\"fetch\"")
+        .contains("stage=\"decode\"")
+        .contains("stage=\"model\"")
+        .contains("stage=\"index\"")
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
   }
 }

@@ -44,6 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.kafka.consumer.group-id=worker-test",
       "imagesearch.worker.max-poll-records=8",
+      // The random-weight stand-ins put distinct test pictures up to ~0.97 apart in CLIP space and
+      // a re-encoded one at 0.99999 (NearDuplicateTest prints both), so the default 0.97 would
+      // call unrelated test images duplicates.
+      "imagesearch.worker.duplicate-threshold=0.995",
       "imagesearch.worker.retry.initial=200ms",
       "imagesearch.worker.retry.max=2s"
     })

@@ -38,6 +38,7 @@ class ImageEventListener {
   private final DuplicateFinder duplicates;
   private final IndexWriter index;
   private final DeadLetterPublishingRecoverer deadLetters;
+  private final DeadLetterTopic deadLetterTopic;
   private final Models models;
   private final WorkerMetrics metrics;
   private final int concurrency;
@@ -47,6 +48,7 @@ class ImageEventListener {
       DuplicateFinder duplicates,
       IndexWriter index,
       DeadLetterPublishingRecoverer deadLetters,
+      DeadLetterTopic deadLetterTopic,
       Models models,
       WorkerMetrics metrics,
       WorkerProperties properties) {
@@ -54,6 +56,7 @@ class ImageEventListener {
     this.duplicates = duplicates;
     this.index = index;
     this.deadLetters = deadLetters;
+    this.deadLetterTopic = deadLetterTopic;
     this.models = models;
     this.metrics = metrics;
     this.concurrency = properties.fetchConcurrency();
@@ -135,6 +138,9 @@ class ImageEventListener {
                 pending.record(),
                 new PermanentFailure(PermanentFailure.Reasons.INDEX_REJECTED, r.reason())));
       }
+    }
+    if (!failed.isEmpty()) {
+      deadLetterTopic.ensureExists();
     }
     for (Failed f : failed) {
       log.warn(
