@@ -14,7 +14,8 @@ export function shown() {
 }
 
 export function scoreText(hit, metric) {
-  return `${METRICS[metric]?.label || 'score'} ${hit.score.toFixed(2)}`;
+  const value = Math.abs(hit.score) < 0.005 ? 0 : hit.score; // never "-0.00"
+  return `${METRICS[metric]?.label || 'score'} ${value.toFixed(2)}`;
 }
 
 export function altText(hit) {
@@ -130,6 +131,7 @@ function card(hit, current) {
   button.type = 'button';
   button.className = 'card';
   button.dataset.id = hit.id;
+  button.dataset.score = hit.score;
   const img = document.createElement('img');
   img.src = hit.thumbnailUrl;
   img.alt = altText(hit);
