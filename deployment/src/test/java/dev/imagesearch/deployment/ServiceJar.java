@@ -30,8 +30,9 @@ import org.yaml.snakeyaml.Yaml;
  * its Boot jars ship, and its {@code application.yml}.
  *
  * <p>The project's own types are read by reflection, not from the configuration processor's
- * metadata: the services' builds do not produce that file today (see the deployment report), and
- * reflection sees exactly the record components Spring binds to.
+ * metadata: the services' builds do not produce that file today (javac 23 and later runs annotation
+ * processors only when the build names them), and reflection sees exactly the record components
+ * Spring binds to. Should the metadata appear, it is read too.
  */
 final class ServiceJar {
   private static final String CONFIGURATION_PROPERTIES =
@@ -114,6 +115,7 @@ final class ServiceJar {
       if (Files.isDirectory(dir.resolve("BOOT-INF"))) {
         return dir;
       }
+      deleteOlderCopies(dir.getParent(), service.module + "-");
       Path partial = Files.createDirectories(dir.resolveSibling(dir.getFileName() + ".partial"));
       try (ZipFile zip = new ZipFile(jar.toFile())) {
         for (ZipEntry entry : Collections.list(zip.entries())) {
@@ -135,6 +137,22 @@ final class ServiceJar {
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack " + jar, e);
+    }
+  }
+
+  /** Copies of earlier builds of the same jar: a few hundred MB each, never read again. */
+  private static void deleteOlderCopies(Path parent, String prefix) throws IOException {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (var copies = Files.list(parent)) {
+      for (Path copy : copies.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        try (var tree = Files.walk(copy)) {
+          for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
+      }
     }
   }
 
