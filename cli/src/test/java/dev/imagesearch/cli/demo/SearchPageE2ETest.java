@@ -1,0 +1,206 @@
+package dev.imagesearch.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The search page in headless Chromium against the real stack with stand-in models, started by
+ * {@code imagesearch demo}. Screenshots and logs go to cli/target/e2e/. Skips, saying why, when
+ * Chromium, the service jars or free ports are missing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SearchPageE2ETest {
+  private static final Path OUT = Path.of("target", "e2e").toAbsolutePath();
+  private static final int PHOTOS = 8;
+  private static final String NO_FORWARDING =
+      "search-api does not forward POST /api/images to the ingest service yet";
+
+  private final Path photos = OUT.resolve("photos");
+  private DemoStack stack;
+  private Browser browser;
+  private SearchPage page;
+  private List<String> expectedErrors = List.of();
+
+  @BeforeAll
+  void start() throws Exception {
+    DemoStack.assumeCanRun();
+    Photos.drawFolder(photos, PHOTOS);
+    stack = new DemoStack(OUT);
+    String[] demo = {
+      "demo", photos.toString(), "--progress", "plain", "--collection", "e2e", "--tags", "e2e,demo"
+    };
+    assertThat(stack.cli("demo", 10, demo)).as(stack.log("demo")).isZero();
+    assertThat(stack.log("demo"))
+        .contains(PHOTOS + " images indexed")
+        .contains("Open http://127.0.0.1:8080/");
+    browser = new Browser(Files.createTempDirectory("e2e-chromium-"), OUT.resolve("driver.log"));
+    page = new SearchPage(browser, OUT.resolve("screenshots"));
+  }
+
+  @AfterEach
+  void noConsoleErrors() throws Exception {
+    if (browser != null) {
+      assertThat(browser.consoleErrors())
+          .allMatch(e -> expectedErrors.stream().anyMatch(e::contains));
+    }
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (stack != null) {
+        stack.stop();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void headerCountsImagesAndWarnsAboutStandinModels() throws Exception {
+    page.open("");
+    page.waitFor("count", () -> browser.text("#counts").startsWith(PHOTOS + " images indexed"));
+    assertThat(browser.text("#standin-banner")).contains("results are not semantic");
+    page.shot("01-home");
+  }
+
+  @Test
+  @Order(2)
+  void textSearchShowsResultsWithScoresAlsoAtPhoneWidth() throws Exception {
+    page.open("");
+    browser.type("#q", "red circles");
+    page.waitFor("results", () -> browser.count(".card") > 0);
+    assertThat(page.scores()).isNotEmpty().allMatch(s -> s.matches("similarity -?\\d\\.\\d\\d"));
+    assertThat(browser.url()).contains("q=red+circles");
+    page.shot("02-text-search");
+    browser.size(390, 844);
+    try {
+      assertThat(
+              browser.js("return document.documentElement.scrollWidth <= innerWidth").asBoolean())
+          .as("no sideways scrolling at phone width")
+          .isTrue();
+      page.shot("02-text-search-phone");
+    } finally {
+      browser.size(1280, 900);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void droppingAnIndexedImageFindsItFirstWithSimilarityOne() throws Exception {
+    Path photo = photos.resolve("photo-3.png");
+    String id = ImageIds.sha256(photo);
+    page.open("");
+    page.drop(photo, "image/png");
+    page.waitFor("the dropped image first", () -> id.equals(page.firstId()));
+    assertThat(page.scores().getFirst()).isEqualTo("similarity 1.00");
+    assertThat(browser.url()).contains("image=" + id);
+    assertThat(browser.text("#image-chip")).contains("photo-3.png");
+    page.shot("03-image-query");
+    browser.open(browser.url());
+    page.waitFor("the same after a reload", () -> id.equals(page.firstId()));
+    assertThat(page.scores().getFirst()).isEqualTo("similarity 1.00");
+  }
+
+  @Test
+  @Order(4)
+  void switchingTheMetricChangesLabelsAndValues() throws Exception {
+    String id = ImageIds.sha256(photos.resolve("photo-3.png"));
+    page.open("?image=" + id);
+    page.waitFor("image results", () -> id.equals(page.firstId()));
+    List<Double> cosine = page.rawScores();
+    assertThat(cosine.getFirst()).isCloseTo(1.0, within(1e-4));
+    browser.click("#more summary");
+    browser.click("#metric option[value=l2]");
+    page.waitFor("L2 labels", () -> page.scores().getFirst().equals("distance 0.00"));
+    assertThat(page.scores()).allMatch(s -> s.matches("distance \\d\\.\\d\\d"));
+    List<Double> l2 = page.rawScores();
+    assertThat(l2.getFirst()).isCloseTo(0.0, within(1e-2));
+    assertThat(l2).isNotEqualTo(cosine).isSorted();
+    assertThat(browser.text("#metric-hint")).contains("L2 (Euclidean) distance");
+    assertThat(browser.url()).contains("metric=l2");
+    page.shot("04-metric-l2");
+    browser.click("#metric option[value=l1]");
+    page.waitFor("L1 hint", () -> browser.text("#metric-hint").contains("L1 (Manhattan)"));
+    page.waitFor("L1 values", () -> browser.count(".card") > 0 && !page.rawScores().equals(l2));
+    assertThat(page.scores().getFirst()).isEqualTo("distance 0.00");
+    assertThat(page.rawScores()).isSorted();
+  }
+
+  @Test
+  @Order(5)
+  void detailViewNavigatesAndFindsSimilarImages() throws Exception {
+    page.open("?q=circles");
+    page.waitFor("results", () -> browser.count(".card") > 1);
+    String first = page.firstId();
+    browser.click(".card");
+    page.waitFor("metadata", () -> browser.text("#detail-meta").contains("e2e"));
+    assertThat(page.dialogOpen("detail")).isTrue();
+    assertThat(browser.text("#detail-meta"))
+        .contains("Collection")
+        .contains("Tags")
+        .contains(first);
+    page.shot("05-detail");
+    String title = browser.text("#detail-title");
+    browser.press("\uE014"); // arrow right
+    page.waitFor("next image", () -> !browser.text("#detail-title").equals(title));
+    browser.press("\uE012"); // arrow left
+    page.waitFor("first again", () -> browser.text("#detail-title").equals(title));
+    browser.click("#similar-vgg16");
+    page.waitFor("similar", () -> browser.count(".card") > 0 && !first.equals(page.firstId()));
+    assertThat(browser.url()).contains("similar=" + first).contains("model=vgg16");
+    assertThat(browser.count(".card[data-id='" + first + "']")).isZero();
+    page.shot("06-similar");
+  }
+
+  @Test
+  @Order(6)
+  void aRejectedUploadShowsItsReason() throws Exception {
+    assumeTrue(SearchPage.forwardsUploads(), NO_FORWARDING);
+    expectedErrors = List.of("status of 415");
+    Path fake = Files.writeString(OUT.resolve("not-a-photo.jpg"), "just some text");
+    page.openUploadPanel(stack.apiKey());
+    browser.type("#up-files", fake.toString());
+    page.waitFor("rejected", () -> browser.count("#upload-list [data-status=rejected]") == 1);
+    assertThat(browser.text("#upload-list [data-status=rejected] .status"))
+        .startsWith("rejected: ")
+        .doesNotContain("HTTP");
+    page.shot("07-upload-rejected");
+  }
+
+  @Test
+  @Order(7)
+  void uploadsThroughThePageBecomeIndexed() throws Exception {
+    assumeTrue(SearchPage.forwardsUploads(), NO_FORWARDING);
+    expectedErrors = List.of();
+    Path a = Photos.draw(OUT.resolve("uploads/new-a.jpg"), 100);
+    Path b = Photos.draw(OUT.resolve("uploads/new-b.png"), 101);
+    page.openUploadPanel(stack.apiKey());
+    browser.type("#up-files", a + "\n" + b);
+    SearchPage.waitUntil(
+        Duration.ofMinutes(2),
+        "both indexed",
+        () -> browser.count("#upload-list [data-status=indexed]") == 2);
+    page.shot("08-uploaded");
+    assertThat(browser.js("return localStorage.getItem('imagesearch.apiKey')").asString())
+        .isEqualTo(stack.apiKey());
+  }
+}
