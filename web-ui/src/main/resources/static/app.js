@@ -66,19 +66,31 @@ function hint(state) {
 
 async function setImage(file, id) {
   if (image?.url) URL.revokeObjectURL(image.url);
-  const url = URL.createObjectURL(file);
-  image = { file, url, id: id || (await api.sha256(file)) };
+  image = { file, url: URL.createObjectURL(file), id: id || (await api.sha256(file)) };
   similarTo = '';
-  $('image-chip-img').src = url;
-  $('image-chip-name').textContent = file.name === image.id ? `image ${image.id.slice(0, 8)}` : file.name;
-  $('image-chip').hidden = false;
+  updateChip();
 }
 
 function clearImage() {
   if (image?.url) URL.revokeObjectURL(image.url);
   image = null;
-  $('image-chip').hidden = true;
-  $('image-chip-img').removeAttribute('src');
+  updateChip();
+}
+
+/** The chip shows the query image, or the image whose similar ones are listed. */
+function updateChip() {
+  const chip = $('image-chip');
+  chip.hidden = !image && !similarTo;
+  if (image) {
+    $('image-chip-img').src = image.url;
+    const named = image.file.name && image.file.name !== image.id;
+    $('image-chip-name').textContent = named ? image.file.name : `image ${image.id.slice(0, 8)}`;
+  } else if (similarTo) {
+    $('image-chip-img').src = `/api/images/${similarTo}/thumbnail`;
+    $('image-chip-name').textContent = `similar to ${similarTo.slice(0, 8)}`;
+  } else {
+    $('image-chip-img').removeAttribute('src');
+  }
 }
 
 async function useImage(file) {
@@ -97,6 +109,7 @@ function setupQueryImage() {
     e.target.value = '';
   });
   $('image-chip-remove').addEventListener('click', () => {
+    similarTo = '';
     clearImage();
     $('q').focus();
     go(true);
@@ -132,7 +145,10 @@ function setupForm() {
   });
   for (const id of ['q', 'negative']) {
     $(id).addEventListener('input', () => {
-      similarTo = '';
+      if (similarTo) {
+        similarTo = '';
+        updateChip();
+      }
       later();
     });
   }
@@ -209,6 +225,7 @@ detail.setup((id, model) => {
   $('negative').value = '';
   $('model').value = model;
   similarTo = id;
+  updateChip();
   go(true);
 });
 upload.setup(indexed);

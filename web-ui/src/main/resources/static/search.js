@@ -64,6 +64,7 @@ export async function run(state, image, onOpen) {
   clear();
   if (!fetchPage) {
     page = null;
+    $('message').textContent = 'Type what you are looking for, or drop an image anywhere on this page.';
     return;
   }
   page = { fetch: fetchPage, nextPageToken: null, strong: [], weak: [], metric: state.metric, onOpen };
