@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param thumbnailSize longest side of a thumbnail in pixels
  * @param maxPixels images larger than this are refused (permanent failure), as at upload
  * @param shutdownTimeout how long a graceful shutdown waits for the batch in flight
+ * @param requestTimeout longest wait for an Elasticsearch answer before the batch is retried
  */
 @Validated
 @ConfigurationProperties("imagesearch.worker")
@@ -36,6 +37,7 @@ public record WorkerProperties(
     @DefaultValue("320") @Min(16) @Max(4096) int thumbnailSize,
     @DefaultValue("100000000") @Min(1) long maxPixels,
     @DefaultValue("30s") @NotNull Duration shutdownTimeout,
+    @DefaultValue("60s") @NotNull Duration requestTimeout,
     @Valid @DefaultValue Models models,
     @Valid @DefaultValue Batch batch,
     @Valid @DefaultValue Retry retry) {

@@ -21,6 +21,9 @@ public final class Documents {
               .get();
       return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     } catch (Exception e) {
+      if (noIndexYet(e)) {
+        return Optional.empty();
+      }
       throw new IllegalStateException(e);
     }
   }
@@ -35,7 +38,16 @@ public final class Documents {
           .get()
           .count();
     } catch (Exception e) {
+      if (noIndexYet(e)) {
+        return 0;
+      }
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The worker creates the index when it starts; before that there is nothing to read. */
+  private static boolean noIndexYet(Exception e) {
+    return e.getCause() instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es
+        && "index_not_found_exception".equals(es.error().type());
   }
 }

@@ -11,26 +11,17 @@ import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * publish events the way the ingest-service does and read what the worker wrote.
  */
 @WithRealServers
+// Closed after each class: a context left running would keep consuming the topic and compete
+// with the worker processes of ResilienceTest.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -53,9 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 public abstract class WorkerTestBase {
   public static final String REPO = System.getProperty("imagesearch.repo.dir", "..");
-  private static final JacksonJsonSerializer<ImageEvent> JSON =
-      new JacksonJsonSerializer<ImageEvent>().noTypeInfo();
-  private static KafkaProducer<String, byte[]> producer;
 
   @Autowired protected ImageStore store;
   @Autowired protected ElasticsearchAsyncClient elasticsearch;
@@ -85,66 +76,29 @@ public abstract class WorkerTestBase {
     }
   }
 
-  @AfterAll
-  static void closeProducer() {
-    if (producer != null) {
-      producer.close();
-      producer = null;
-    }
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public static ImageUploaded uploaded(String id, byte[] bytes, String collection) {
-    return new ImageUploaded(
-        ImageUploaded.SCHEMA_VERSION,
-        UUID.randomUUID(),
-        id,
-        "imagesearch",
-        ImageStore.originalKey(id),
-        "image/jpeg",
-        bytes.length,
-        0,
-        0,
-        id.substring(0, 8) + ".jpg",
-        collection,
-        List.of("test"),
-        null,
-        Instant.now());
-  }
-
   /** Stores the original, then announces it, as the ingest-service does. */
   protected ImageUploaded upload(byte[] bytes, String collection) {
     String id = sha256(bytes);
     store.putOriginal(id, bytes, "image/jpeg", Map.of()).block();
-    ImageUploaded event = uploaded(id, bytes, collection);
+    ImageUploaded event = TestEvents.uploaded(id, bytes, collection);
     publish(event);
     return event;
   }
 
   protected static void publish(ImageEvent event) {
-    publishRaw(event.imageId(), JSON.serialize(Topics.IMAGES, event));
+    TestEvents.publish(event);
   }
 
   protected static void publishRaw(String key, byte[] value) {
-    if (producer == null) {
-      producer =
-          new KafkaProducer<>(
-              Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers(), "acks", "all"),
-              new StringSerializer(),
-              new ByteArraySerializer());
-    }
-    try {
-      producer.send(new ProducerRecord<>(Topics.IMAGES, key, value)).get();
-    } catch (InterruptedException | ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
+    TestEvents.publishRaw(key, value);
+  }
+
+  protected static String sha256(byte[] bytes) {
+    return TestEvents.sha256(bytes);
+  }
+
+  protected static ImageUploaded uploaded(String id, byte[] bytes, String collection) {
+    return TestEvents.uploaded(id, bytes, collection);
   }
 
   protected Optional<ImageDocument> document(String id) {

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.index.ImageIndex;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +25,12 @@ import org.springframework.stereotype.Component;
 public class DuplicateFinder {
   private final ElasticsearchAsyncClient client;
   private final double threshold;
+  private final Duration timeout;
 
   DuplicateFinder(ElasticsearchAsyncClient client, WorkerProperties properties) {
     this.client = client;
     this.threshold = properties.duplicateThreshold();
+    this.timeout = properties.requestTimeout();
   }
 
   public double threshold() {
@@ -41,14 +46,14 @@ public class DuplicateFinder {
    * Throws when Elasticsearch cannot answer (the batch is retried).
    */
   public Map<String, String> duplicates(List<Candidate> batch)
-      throws InterruptedException, ExecutionException {
+      throws InterruptedException, ExecutionException, TimeoutException {
     List<CompletableFuture<Optional<String>>> lookups =
         batch.stream().map(c -> nearestOriginal(c.id(), c.clip())).toList();
     Map<String, String> duplicateOf = new HashMap<>();
     List<Candidate> originals = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       Candidate candidate = batch.get(i);
-      Optional<String> indexed = lookups.get(i).get();
+      Optional<String> indexed = lookups.get(i).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (indexed.isPresent()) {
         duplicateOf.put(candidate.id(), indexed.get());
         continue;

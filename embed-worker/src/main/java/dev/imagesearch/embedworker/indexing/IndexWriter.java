@@ -5,13 +5,17 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.SearchIndex;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +25,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexWriter {
   private final ElasticsearchAsyncClient client;
+  private final Duration timeout;
 
   /**
    * Creates the index for the loaded models if absent, then refuses to start (an {@code
    * IndexMismatchException} with the explanation) when it holds other models' vectors. The listener
    * needs this bean, so no event is consumed before the check.
    */
-  IndexWriter(ElasticsearchAsyncClient client, SearchIndex index, Models models) {
+  IndexWriter(
+      ElasticsearchAsyncClient client,
+      SearchIndex index,
+      Models models,
+      WorkerProperties properties) {
     index.ensureExists(models.versions());
     index.verify(models.versions());
     this.client = client;
+    this.timeout = properties.requestTimeout();
   }
 
   /** What to do with one image. */
@@ -68,7 +78,7 @@ public class IndexWriter {
    * retried later) when Elasticsearch is unreachable, overloaded (429) or fails (5xx).
    */
   public List<Rejected> write(List<Operation> operations)
-      throws InterruptedException, ExecutionException {
+      throws InterruptedException, ExecutionException, TimeoutException {
     if (operations.isEmpty()) {
       return List.of();
     }
@@ -81,7 +91,10 @@ public class IndexWriter {
         case Delete delete -> bulk.operations(o -> o.delete(d -> d.id(delete.id())));
       }
     }
-    BulkResponse response = client.bulk(bulk.build()).get();
+    // Bounded: a request lost in a network partition must fail the batch (and so be retried), not
+    // hold the partition forever.
+    BulkResponse response =
+        client.bulk(bulk.build()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     List<Rejected> rejected = new ArrayList<>();
     List<BulkResponseItem> items = response.items();
     for (int i = 0; i < items.size(); i++) {

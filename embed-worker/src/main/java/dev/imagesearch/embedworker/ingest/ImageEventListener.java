@@ -68,6 +68,8 @@ class ImageEventListener {
 
   @KafkaListener(
       id = "embed-worker",
+      // The group comes from spring.kafka.consumer.group-id, not from the listener id.
+      idIsGroup = false,
       topics = Topics.IMAGES,
       containerFactory = "imageEventListenerFactory",
       autoStartup = "${imagesearch.worker.listen:true}")
@@ -157,7 +159,15 @@ class ImageEventListener {
     long written = processed.stream().filter(p -> p.ready() != null).count() - rejected.size();
     metrics.indexed((int) Math.max(0, written));
     metrics.deleted((int) operations.stream().filter(IndexWriter.Delete.class::isInstance).count());
-    metrics.stage("batch").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    long took = System.nanoTime() - start;
+    metrics.stage("batch").record(took, TimeUnit.NANOSECONDS);
+    log.debug(
+        "Batch of {} events: {} indexed, {} failed, {} operations in {} ms",
+        records.size(),
+        written,
+        failed.size(),
+        operations.size(),
+        TimeUnit.NANOSECONDS.toMillis(took));
   }
 
   private record Processed(Pending pending, ImagePipeline.Ready ready, PermanentFailure failure) {

@@ -3,6 +3,7 @@ package dev.imagesearch.embedworker.ingest;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.embedworker.WorkerProperties;
+import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -93,11 +94,13 @@ class KafkaConfiguration {
 
   @Bean
   DefaultErrorHandler errorHandler(
-      DeadLetterPublishingRecoverer deadLetters, WorkerProperties worker) {
+      DeadLetterPublishingRecoverer deadLetters, WorkerProperties worker, WorkerMetrics metrics) {
     ExponentialBackOff backOff =
         new ExponentialBackOff(worker.retry().initial().toMillis(), worker.retry().multiplier());
     backOff.setMaxInterval(worker.retry().max().toMillis());
-    return new DefaultErrorHandler(deadLetters, backOff);
+    var handler = new DefaultErrorHandler(deadLetters, backOff);
+    handler.setRetryListeners(new TransientFailures(metrics));
+    return handler;
   }
 
   /** Byte values are malformed events restored to their original bytes by the recoverer. */

@@ -1,0 +1,272 @@
+package dev.imagesearch.embedworker.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.contracts.events.Topics;
+import dev.imagesearch.embedworker.DeadLetters;
+import dev.imagesearch.embedworker.Documents;
+import dev.imagesearch.embedworker.TestEvents;
+import dev.imagesearch.embedworker.TestImages;
+import dev.imagesearch.embedworker.WorkerProcess;
+import dev.imagesearch.embedworker.WorkerTestBase;
+import dev.imagesearch.index.IndexProperties;
+import dev.imagesearch.index.ModelVersions;
+import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.localstack.Elasticsearch;
+import dev.imagesearch.localstack.S3Store;
+import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/**
+ * Workers as separate processes against an Elasticsearch of their own, which the tests can stop and
+ * kill: crashes, outages and a refused start.
+ */
+@WithRealServers
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceTest {
+  static Path dir;
+  static int esPort;
+  static Elasticsearch elasticsearch;
+  static SearchIndex index;
+  static ElasticsearchAsyncClient es;
+  static S3AsyncClient s3;
+  static ImageStore store;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // Readable by all: Elasticsearch runs as nobody when the tests run as root.
+    dir =
+        Files.createTempDirectory(
+            "imagesearch-resilience-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    try (ServerSocket socket = new ServerSocket(0)) {
+      esPort = socket.getLocalPort();
+    }
+    elasticsearch = startElasticsearch();
+    index = SearchIndex.connect(new IndexProperties(URI.create(elasticsearch.url()), null, 0));
+    es = index.client();
+    s3 =
+        S3AsyncClient.builder()
+            .endpointOverride(URI.create(RealServers.s3().endpoint()))
+            .region(Region.of(S3Store.REGION))
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
+            .build();
+    createBucket();
+    store = new ImageStore(s3, "imagesearch");
+    WorkerTestBase.createTopic(RealServers.kafka().bootstrapServers());
+  }
+
+  /** The bucket the workers use; another test class may have made it already. */
+  private static void createBucket() {
+    s3.createBucket(b -> b.bucket("imagesearch")).handle((ok, alreadyThere) -> ok).join();
+  }
+
+  static Elasticsearch startElasticsearch() {
+    Path work = dir.resolve("elasticsearch").toAbsolutePath();
+    return Elasticsearch.start(
+        new Elasticsearch.Settings(work, work.resolve("console.log"), esPort, "512m", false));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (index != null) {
+      index.close();
+    }
+    if (elasticsearch != null) {
+      elasticsearch.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void refusesToStartOnAnIndexMadeForOtherModels() throws Exception {
+    index.ensureExists(new ModelVersions("vgg16:other-version", "clip:other-version"));
+    try (WorkerProcess worker =
+        WorkerProcess.start(workerProperties(newGroupAtEnd()), dir.resolve("mismatch.log"))) {
+      assertThat(worker.awaitExit(180)).isNotZero();
+      assertThat(worker.log())
+          .contains("IndexMismatchException")
+          .contains("holds vectors of vgg16Model vgg16:other-version")
+          .contains("index the collection again into a new index version");
+    } finally {
+      es.indices().delete(d -> d.index("images-v1")).get();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aWorkerKilledMidBatchLosesNothingOnceAnotherTakesOver() throws Exception {
+    String collection = "crash-" + UUID.randomUUID();
+    String group = newGroupAtEnd();
+    Map<String, String> properties = workerProperties(group);
+    properties.put("imagesearch.worker.max-poll-records", "4");
+    properties.put("imagesearch.worker.batch.max-size", "2");
+    List<ImageUploaded> events;
+    long countAtKill;
+    try (WorkerProcess first = WorkerProcess.start(properties, dir.resolve("crash-1.log"))) {
+      events =
+          IntStream.range(0, 16)
+              .mapToObj(i -> TestImages.jpeg(TestImages.picture(700 + i, 1600, 1200), 0.9f))
+              .map(bytes -> TestEvents.upload(store, bytes, collection))
+              .toList();
+      // A thumbnail is written before its batch's bulk request: a thumbnail without a document
+      // means a batch is in flight. Wait for one after at least one batch was committed.
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  Documents.count(es, collection) >= 1
+                      && events.stream()
+                          .anyMatch(
+                              e ->
+                                  thumbnailExists(e.imageId())
+                                      && Documents.get(es, e.imageId()).isEmpty()));
+      first.kill();
+      countAtKill = Documents.count(es, collection);
+    }
+    System.out.printf("Documents when the first worker was killed: %d of 16%n", countAtKill);
+    assertThat(countAtKill).isBetween(1L, 15L);
+
+    try (WorkerProcess second = WorkerProcess.start(properties, dir.resolve("crash-2.log"))) {
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .until(() -> second.isAlive() && Documents.count(es, collection) == 16);
+    }
+    for (ImageUploaded e : events) {
+      assertThat(Documents.get(es, e.imageId()).orElseThrow().status()).isEqualTo("indexed");
+    }
+    assertThat(deadLetterKeys()).doesNotContainAnyElementsOf(ids(events));
+  }
+
+  @Test
+  @Order(3)
+  void anElasticsearchOutageOf30SecondsDelaysIndexingButLosesNothing() throws Exception {
+    String collection = "outage-" + UUID.randomUUID();
+    Map<String, String> properties = workerProperties(newGroupAtEnd());
+    try (WorkerProcess worker = WorkerProcess.start(properties, dir.resolve("outage.log"))) {
+      List<ImageUploaded> before =
+          IntStream.range(0, 4)
+              .mapToObj(i -> TestEvents.upload(store, TestImages.jpeg(800 + i), collection))
+              .toList();
+      await().atMost(Duration.ofSeconds(180)).until(() -> Documents.count(es, collection) == 4);
+
+      elasticsearch.close();
+      List<ImageUploaded> during =
+          IntStream.range(0, 8)
+              .mapToObj(i -> TestEvents.upload(store, TestImages.jpeg(810 + i), collection))
+              .toList();
+      // The outage itself: a fixed duration, not a condition to wait for.
+      Thread.sleep(Duration.ofSeconds(30));
+      assertThat(worker.isAlive()).isTrue();
+      elasticsearch = startElasticsearch();
+
+      await().atMost(Duration.ofSeconds(180)).until(() -> Documents.count(es, collection) == 12);
+      assertThat(worker.log()).contains("Retrying the batch");
+      Set<String> ids = ids(before);
+      ids.addAll(ids(during));
+      assertThat(deadLetterKeys()).doesNotContainAnyElementsOf(ids);
+    }
+  }
+
+  private static Set<String> ids(List<ImageUploaded> events) {
+    return events.stream().map(ImageUploaded::imageId).collect(Collectors.toSet());
+  }
+
+  private static Set<String> deadLetterKeys() {
+    return DeadLetters.all(RealServers.kafka().bootstrapServers()).stream()
+        .map(r -> r.key())
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean thumbnailExists(String id) {
+    return s3.headObject(b -> b.bucket("imagesearch").key(ImageStore.thumbnailKey(id)))
+        .handle((response, error) -> error == null)
+        .join();
+  }
+
+  private static Map<String, String> workerProperties(String group) {
+    Map<String, String> p = new HashMap<>();
+    p.put("server.port", "0");
+    p.put("spring.kafka.bootstrap-servers", RealServers.kafka().bootstrapServers());
+    p.put("spring.kafka.consumer.group-id", group);
+    p.put("imagesearch.elasticsearch.url", "http://127.0.0.1:" + esPort);
+    p.put("imagesearch.s3.endpoint", RealServers.s3().endpoint());
+    p.put("imagesearch.s3.region", S3Store.REGION);
+    p.put("imagesearch.s3.access-key", S3Store.ACCESS_KEY);
+    p.put("imagesearch.s3.secret-key", S3Store.SECRET_KEY);
+    p.put("imagesearch.worker.models.vgg16", WorkerTestBase.REPO + "/models/standin/vgg16");
+    p.put("imagesearch.worker.models.clip", WorkerTestBase.REPO + "/models/standin/clip");
+    p.put("imagesearch.worker.duplicate-threshold", "0.995");
+    p.put("imagesearch.worker.retry.initial", "500ms");
+    p.put("imagesearch.worker.retry.max", "4s");
+    p.put("logging.level.dev.imagesearch.embedworker", "DEBUG");
+    return p;
+  }
+
+  /**
+   * A consumer group that starts at the topic's current end, so the worker reads only this test's
+   * events, not those earlier tests left on the shared topic.
+   */
+  private static String newGroupAtEnd() throws Exception {
+    String group = "resilience-" + UUID.randomUUID();
+    try (AdminClient admin =
+        AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {
+      var partitions =
+          admin
+              .describeTopics(List.of(Topics.IMAGES))
+              .allTopicNames()
+              .get()
+              .get(Topics.IMAGES)
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(Topics.IMAGES, p.partition()))
+              .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+      Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+      admin
+          .listOffsets(partitions)
+          .all()
+          .get()
+          .forEach((p, info) -> end.put(p, new OffsetAndMetadata(info.offset())));
+      admin.alterConsumerGroupOffsets(group, end).all().get();
+    }
+    return group;
+  }
+}
