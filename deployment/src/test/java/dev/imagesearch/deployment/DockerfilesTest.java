@@ -115,8 +115,23 @@ class DockerfilesTest {
   @ParameterizedTest
   @MethodSource("dockerfiles")
   void theGpuImageRunsTheModelsOnTheGpu(String path, Service service) {
-    Map<String, String> env = Dockerfile.read(path).finalStage().env();
-    String device = path.endsWith(".gpu") ? "gpu" : null;
-    assertThat(env.get("IMAGESEARCH_WORKER_DEVICE")).isEqualTo(device);
+    Dockerfile image = Dockerfile.read(path).finalStage();
+    Map<String, String> env = image.env();
+    if (!path.endsWith(".gpu")) {
+      assertThat(env).doesNotContainKeys("IMAGESEARCH_WORKER_DEVICE", "PYTORCH_LIBRARY_PATH");
+      return;
+    }
+    // Maven Central has no CUDA libtorch for our version: the image brings it (decision 0002).
+    String pytorch =
+        Repo.read("pom.xml").replaceAll("(?s).*<pytorch.version>([^<]+)</pytorch.version>.*", "$1");
+    assertThat(env)
+        .containsEntry("IMAGESEARCH_WORKER_DEVICE", "gpu")
+        .containsEntry("PYTORCH_VERSION", pytorch)
+        .containsEntry("PYTORCH_FLAVOR", "cu128");
+    assertThat(image.all("COPY"))
+        .contains("--from=libtorch /opt/libtorch/lib " + env.get("PYTORCH_LIBRARY_PATH"));
+    assertThat(Dockerfile.read(path).all("ARG"))
+        .anyMatch(
+            arg -> arg.contains("libtorch") && arg.contains(pytorch) && arg.contains("cu128"));
   }
 }
