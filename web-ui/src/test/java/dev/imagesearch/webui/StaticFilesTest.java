@@ -1,0 +1,73 @@
+package dev.imagesearch.webui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page is served from one origin with no build step: every file it loads is one of its own, and
+ * it never reaches for a CDN or any other host.
+ */
+class StaticFilesTest {
+  private static final Path STATIC = Path.of("src/main/resources/static");
+  private static final Pattern HTML_REFERENCE = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
+  private static final Pattern JS_IMPORT = Pattern.compile("from '([^']+)'");
+  private static final Pattern ABSOLUTE_URL =
+      Pattern.compile("(?i)(?:https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
+
+  @Test
+  void theHtmlLoadsOnlyItsOwnFiles() throws IOException {
+    List<String> references =
+        matches(HTML_REFERENCE, Files.readString(STATIC.resolve("index.html")));
+    assertThat(references).contains("style.css", "app.js", "data:,");
+    for (String reference : references) {
+      if (!reference.startsWith("data:") && !reference.equals("/")) {
+        assertThat(STATIC.resolve(reference)).as(reference).isRegularFile();
+      }
+    }
+  }
+
+  @Test
+  void everyModuleImportIsAFileOfThePage() throws IOException {
+    for (Path js : files(".js")) {
+      for (String imported : matches(JS_IMPORT, Files.readString(js))) {
+        assertThat(imported).as(js + " imports " + imported).startsWith("./");
+        assertThat(STATIC.resolve(imported)).as(js + " imports " + imported).isRegularFile();
+      }
+    }
+  }
+
+  @Test
+  void noFileNamesAnotherHost() throws IOException {
+    List<Path> all = new ArrayList<>(files(".js"));
+    all.addAll(files(".css"));
+    all.addAll(files(".html"));
+    assertThat(all).hasSizeGreaterThanOrEqualTo(8);
+    for (Path file : all) {
+      assertThat(matches(ABSOLUTE_URL, Files.readString(file))).as(file.toString()).isEmpty();
+    }
+  }
+
+  private static List<Path> files(String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(STATIC)) {
+      return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private static List<String> matches(Pattern pattern, String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      out.add(m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group());
+    }
+    return out;
+  }
+}
