@@ -106,6 +106,17 @@ class ComposeFileTest {
   }
 
   @Test
+  void memoryIsLimitedAndTheHeapFollowsTheLimit() {
+    for (Service service : Service.values()) {
+      Map<String, Object> definition = services().get(service.module);
+      assertThat(definition).as("%s: memory limit", service.module).containsKey("mem_limit");
+      assertThat(String.valueOf(environment(service.module).get("JAVA_TOOL_OPTIONS")))
+          .as("%s: heap relative to the limit", service.module)
+          .contains("-XX:MaxRAMPercentage=");
+    }
+  }
+
+  @Test
   void dependenciesWaitForHealthAndEveryAwaitedServiceHasACheck() {
     Map<String, Map<String, Object>> services = services();
     services.forEach(
