@@ -28,6 +28,7 @@ final class Browser implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Process driver;
+  private final Path profile;
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI session;
 
@@ -36,6 +37,7 @@ final class Browser implements AutoCloseable {
   }
 
   Browser(Path profile, Path driverLog) throws IOException, InterruptedException {
+    this.profile = profile;
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -177,6 +179,9 @@ final class Browser implements AutoCloseable {
       send("DELETE", URI.create(session.toString().replaceAll("/$", "")), null);
     } finally {
       driver.destroy();
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 }

@@ -1,10 +1,6 @@
 package dev.imagesearch.cli.demo;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,25 +78,23 @@ final class SearchPage {
     return browser.js("return document.getElementById(arguments[0]).open", id).asBoolean();
   }
 
+  /** Takes a screenshot at phone width; true when the page needs no sideways scrolling. */
+  boolean fitsPhoneWidth(String shot) throws IOException {
+    browser.size(390, 844);
+    try {
+      shot(shot);
+      return browser.js("return document.documentElement.scrollWidth <= innerWidth").asBoolean();
+    } finally {
+      browser.size(1280, 900);
+    }
+  }
+
   void shot(String name) throws IOException {
     browser.screenshot(screenshots.resolve(name + ".png"));
   }
 
   void waitFor(String what, Check check) throws IOException, InterruptedException {
     waitUntil(WAIT, what, check);
-  }
-
-  /** Whether search-api forwards uploads to the ingest service (which asks for a key). */
-  static boolean forwardsUploads() throws IOException, InterruptedException {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      var request =
-          HttpRequest.newBuilder(URI.create(URL + "api/images"))
-              .header("Content-Type", "multipart/form-data; boundary=x")
-              .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n"))
-              .build();
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      return status == 401 || status == 403;
-    }
   }
 
   /** Polls until {@code check} holds; a missing element counts as "not yet". */
