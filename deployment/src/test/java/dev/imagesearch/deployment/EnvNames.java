@@ -16,15 +16,14 @@ final class EnvNames {
   /**
    * Variables that are not Spring properties but that the images read, each for a reason: the JVM
    * reads JAVA_TOOL_OPTIONS; the model download (embedding module) uses the AWS SDK's default
-   * credential chain and region, not imagesearch.s3.*; DJL finds the GPU image's own libtorch
-   * through PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR (decision 0002).
+   * credential chain, not imagesearch.s3.*; DJL finds the GPU image's own libtorch through
+   * PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR (decision 0002).
    */
   static final Set<String> NOT_SPRING =
       Set.of(
           "JAVA_TOOL_OPTIONS",
           "AWS_ACCESS_KEY_ID",
           "AWS_SECRET_ACCESS_KEY",
-          "AWS_REGION",
           "PYTORCH_LIBRARY_PATH",
           "PYTORCH_VERSION",
           "PYTORCH_FLAVOR");

@@ -79,6 +79,32 @@ class KubernetesWiringTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"base", "cpu", "gpu"})
+  void variableReferencesAreDefinedAndTheModelDownloadGetsTheRegion(String name) {
+    Cluster cluster = Cluster.of(name);
+    for (Service service : Service.values()) {
+      var env = cluster.environment(Cluster.container(cluster.deployment(service)));
+      env.forEach(
+          (variable, value) -> {
+            // Kubernetes leaves an undefined $(NAME) as it is: the JVM would then get the text.
+            var m =
+                java.util.regex.Pattern.compile("\\$\\(([A-Z0-9_]+)\\)")
+                    .matcher(String.valueOf(value));
+            while (m.find()) {
+              assertThat(env)
+                  .as("%s: %s uses $(%s)", service.module, variable, m.group(1))
+                  .containsKey(m.group(1));
+            }
+          });
+      if (service != Service.INGEST_SERVICE) {
+        assertThat(env.get("JAVA_TOOL_OPTIONS"))
+            .as("%s: models are downloaded from the configured region", service.module)
+            .contains("-Dimagesearch.s3.region=$(IMAGESEARCH_S3_REGION)");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"base", "cpu", "gpu"})
   void configMapReferencesNameExistingKeys(String name) {
     Cluster cluster = Cluster.of(name);
     for (Service service : Service.values()) {
