@@ -1,7 +1,7 @@
 package dev.imagesearch.cli.demo;
 
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,17 +31,16 @@ final class DemoStack {
   private final Path var;
   private final Path logs;
 
-  /** Skips the calling tests unless they can run here, saying why on the console too. */
-  static void assumeCanRun() {
-    String why = whyNot();
+  /** Why the browser tests cannot run here (also printed), or null when they can. */
+  static String whyNot() {
+    String why = reason();
     if (why != null) {
       System.out.println("Browser tests skipped: " + why);
     }
-    assumeTrue(why == null, () -> "Browser tests skipped: " + why);
+    return why;
   }
 
-  /** Why the browser tests cannot run here, or null when they can. */
-  static String whyNot() {
+  private static String reason() {
     if ("false".equals(System.getProperty("imagesearch.e2e"))) {
       return "browser tests turned off with -Dimagesearch.e2e=false";
     }
@@ -117,6 +116,15 @@ final class DemoStack {
       return -1;
     }
     return process.exitValue();
+  }
+
+  /** Runs {@code imagesearch demo FOLDER OPTIONS}; returns what it printed once it ended ready. */
+  String demo(Path folder, String... options) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("demo", folder.toString(), "--progress", "plain"));
+    args.addAll(List.of(options));
+    int exit = cli("demo", 10, args.toArray(String[]::new));
+    assertThat(exit).as(log("demo")).isZero();
+    return log("demo");
   }
 
   String log(String name) throws IOException {
