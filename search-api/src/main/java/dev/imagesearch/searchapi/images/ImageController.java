@@ -6,10 +6,13 @@ import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.web.ImageIds;
 import dev.imagesearch.searchapi.web.ReadAccessProperties;
+import dev.imagesearch.storage.ImageStore;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,12 +30,17 @@ import reactor.core.publisher.Mono;
 class ImageController {
   private final ElasticsearchAsyncClient client;
   private final ImageObjects objects;
+  private final Presigned presigned;
   private final String cacheControl;
 
   ImageController(
-      ElasticsearchAsyncClient client, ImageObjects objects, ReadAccessProperties access) {
+      ElasticsearchAsyncClient client,
+      ImageObjects objects,
+      Presigned presigned,
+      ReadAccessProperties access) {
     this.client = client;
     this.objects = objects;
+    this.presigned = presigned;
     // Ids are content hashes: the bytes behind an id never change, so caches may keep them.
     // With a read key, only the browser may cache, never a shared proxy.
     this.cacheControl = (access.enabled() ? "private" : "public") + ", max-age=31536000, immutable";
@@ -62,6 +70,9 @@ class ImageController {
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
     String imageId = ImageIds.require(id);
+    if (presigned.enabled()) {
+      return redirect(ImageStore.thumbnailKey(imageId));
+    }
     return respond(
         objects.thumbnail(imageId, ifNoneMatch), "No thumbnail for " + imageId + " (yet).");
   }
@@ -72,7 +83,22 @@ class ImageController {
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
     String imageId = ImageIds.require(id);
+    if (presigned.enabled()) {
+      return redirect(ImageStore.originalKey(imageId));
+    }
     return respond(objects.original(imageId, ifNoneMatch), "No image " + imageId + ".");
+  }
+
+  /** The browser fetches from S3 directly; it may reuse the redirect while the URL is valid. */
+  private Mono<ResponseEntity<Flux<DataBuffer>>> redirect(String key) {
+    return Mono.fromSupplier(
+        () ->
+            ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+                .location(presigned.url(key))
+                .cacheControl(
+                    CacheControl.maxAge(Duration.ofSeconds(presigned.ttlSeconds() / 2))
+                        .cachePrivate())
+                .<Flux<DataBuffer>>build());
   }
 
   private Mono<ResponseEntity<Flux<DataBuffer>>> respond(

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The benchmark's documents: each is a real vector of the embedding library (one of a few hundred
- * generated images) plus Gaussian noise, re-normalised, so the index holds clusters of near
- * neighbours the way a collection of similar photos does. Vectors stay in memory for the exact
- * baseline.
+ * The benchmark's documents, built from real vectors of the embedding library (a few hundred
+ * generated images) in two levels, the way photo collections hold series of similar shots: each
+ * base vector gets {@code groups} fixed offsets (noise of norm {@code groupNoise}), and each
+ * document is one group's vector plus its own noise (norm {@code docNoise}), re-normalised. With
+ * one group per base and no group noise, it is plain isotropic noise around the real vectors.
+ * Vectors stay in memory for the exact baseline.
  */
 final class BenchCorpus {
   private static final List<String> WORDS =
@@ -25,8 +27,22 @@ final class BenchCorpus {
   final float[][] vgg16;
   final float[][] clip;
 
-  BenchCorpus(int size, List<float[]> baseVgg, List<float[]> baseClip, double noise, long seed) {
+  BenchCorpus(
+      int size,
+      List<float[]> baseVgg,
+      List<float[]> baseClip,
+      int groups,
+      double groupNoise,
+      double docNoise,
+      long seed) {
     Random random = new Random(seed);
+    int bases = baseVgg.size();
+    float[][] groupVgg = new float[bases * groups][];
+    float[][] groupClip = new float[bases * groups][];
+    for (int g = 0; g < groupVgg.length; g++) {
+      groupVgg[g] = noisy(baseVgg.get(g / groups), groupNoise, random);
+      groupClip[g] = noisy(baseClip.get(g / groups), groupNoise, random);
+    }
     ids = new String[size];
     vgg16 = new float[size][];
     clip = new float[size][];
@@ -34,9 +50,9 @@ final class BenchCorpus {
     for (int i = 0; i < size; i++) {
       random.nextBytes(id);
       ids[i] = HexFormat.of().formatHex(id);
-      int base = random.nextInt(baseVgg.size());
-      vgg16[i] = noisy(baseVgg.get(base), noise, random);
-      clip[i] = noisy(baseClip.get(base), noise, random);
+      int group = random.nextInt(groupVgg.length);
+      vgg16[i] = noisy(groupVgg[group], docNoise, random);
+      clip[i] = noisy(groupClip[group], docNoise, random);
     }
   }
 

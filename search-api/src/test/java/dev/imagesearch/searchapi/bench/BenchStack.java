@@ -20,15 +20,27 @@ import org.springframework.context.ConfigurableApplicationContext;
  * free port, with the given models; then the corpus loaded and merged to one segment.
  */
 final class BenchStack implements AutoCloseable {
-  final ConfigurableApplicationContext app;
-  final Models models;
-  final int port;
+  private final Path modelsDir;
+  ConfigurableApplicationContext app;
+  Models models;
+  int port;
 
   BenchStack(Path modelsDir) {
+    this.modelsDir = modelsDir;
+    start();
+  }
+
+  /** Stops the service and starts it again on the same index with extra settings. */
+  void restart(String... settings) {
+    app.close();
+    start(settings);
+  }
+
+  private void start(String... settings) {
     String es = RealServers.elasticsearch().url();
-    app =
-        new SpringApplicationBuilder(SearchApiApplication.class)
-            .run(
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 // Arguments, not default properties: they must win over application.yml.
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -37,7 +49,11 @@ final class BenchStack implements AutoCloseable {
                 "--imagesearch.s3.endpoint=http://127.0.0.1:9",
                 "--imagesearch.models.vgg16=" + modelsDir.resolve("vgg16"),
                 "--imagesearch.models.clip=" + modelsDir.resolve("clip"),
-                "--imagesearch.inference.queue=64");
+                "--imagesearch.inference.queue=64"));
+    for (String setting : settings) {
+      args.add("--" + setting);
+    }
+    app = new SpringApplicationBuilder(SearchApiApplication.class).run(args.toArray(String[]::new));
     models = app.getBean(Models.class);
     port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
   }

@@ -14,7 +14,9 @@ import java.util.Set;
  * Benchmark, not a test: loads N documents into a dedicated Elasticsearch, runs the search-api in
  * this JVM and measures text, image and similar-by-id queries over HTTP at concurrency 1 and 8,
  * recall@10 of each metric against exact brute force, and the brute-force baseline itself. Usage:
- * tools/bench/search-bench.sh. Args: MODELS_DIR DOCUMENTS.
+ * tools/bench/search-bench.sh. Args: MODELS_DIR DOCUMENTS GROUPS GROUP_NOISE DOC_NOISE
+ * [SETTING...]: recall and similar-by-id latency are measured again with each extra service
+ * setting.
  */
 public final class SearchBenchmark {
   private static final String[] WORDS = {
@@ -27,7 +29,14 @@ public final class SearchBenchmark {
     Random random = new Random(7);
     try (BenchStack stack = new BenchStack(models)) {
       var base = stack.baseVectors(200);
-      BenchCorpus corpus = new BenchCorpus(size, base.get(0), base.get(1), 0.6, 11);
+      int groups = Integer.parseInt(args[2]);
+      double groupNoise = Double.parseDouble(args[3]);
+      double docNoise = Double.parseDouble(args[4]);
+      BenchCorpus corpus =
+          new BenchCorpus(size, base.get(0), base.get(1), groups, groupNoise, docNoise, 11);
+      out(
+          "| corpus | %d base images x %d groups (noise %.2f), document noise %.2f |",
+          base.get(0).size(), groups, groupNoise, docNoise);
       double[] load = stack.load(corpus);
       out(
           "| setup | %d documents indexed in %.0f s, merged to one segment in %.0f s |",
@@ -124,28 +133,57 @@ public final class SearchBenchmark {
                         24,
                         picks[i % picks.length])));
       }
-      out("");
-      out("| recall@10 vs exact | cosine | l2 | l1 |");
-      out("|---|---|---|---|");
-      for (String model : new String[] {"vgg16", "clip"}) {
-        float[][] vectors = model.equals("vgg16") ? corpus.vgg16 : corpus.clip;
-        StringBuilder line = new StringBuilder("| similar-by-id, " + model + " |");
-        for (Metric metric : Metric.values()) {
-          double hits = 0;
-          int queries = 100;
-          for (int q = 0; q < queries; q++) {
-            int pick = picks[q];
-            Set<String> exact = new HashSet<>();
-            for (int i : Exact.topK(vectors, vectors[pick], metric, 10, pick)) {
-              exact.add(corpus.ids[i]);
-            }
-            List<String> got = api.similar(corpus.ids[pick], model, metric.label(), 10);
-            hits += got.stream().filter(exact::contains).count();
-          }
-          line.append(String.format(Locale.ROOT, " %.3f |", hits / (queries * 10.0)));
-        }
-        out(line.toString());
+      recall(api, corpus, picks, "defaults");
+      for (int a = 5; a < args.length; a++) {
+        stack.restart(args[a]);
+        Api again = new Api(stack.port);
+        out("");
+        out("| with %s | concurrency | n | p50 ms | p99 ms | queries/s |", args[a]);
+        out("|---|---|---|---|---|---|");
+        row(
+            "similar-by-id (vgg16, cosine)",
+            1,
+            Load.run(
+                200,
+                1,
+                20,
+                i -> again.similar(corpus.ids[picks[i % picks.length]], "vgg16", "cosine", 24)));
+        row(
+            "similar-by-id (vgg16, l1)",
+            1,
+            Load.run(
+                100,
+                1,
+                10,
+                i -> again.similar(corpus.ids[picks[i % picks.length]], "vgg16", "l1", 24)));
+        recall(again, corpus, picks, args[a]);
       }
+    }
+  }
+
+  private static void recall(Api api, BenchCorpus corpus, int[] picks, String setting)
+      throws Exception {
+    out("");
+    out("| recall@10 vs exact (%s) | cosine | l2 | l1 |", setting);
+    out("|---|---|---|---|");
+    for (String model : new String[] {"vgg16", "clip"}) {
+      float[][] vectors = model.equals("vgg16") ? corpus.vgg16 : corpus.clip;
+      StringBuilder line = new StringBuilder("| similar-by-id, " + model + " |");
+      for (Metric metric : Metric.values()) {
+        double hits = 0;
+        int queries = 100;
+        for (int q = 0; q < queries; q++) {
+          int pick = picks[q];
+          Set<String> exact = new HashSet<>();
+          for (int i : Exact.topK(vectors, vectors[pick], metric, 10, pick)) {
+            exact.add(corpus.ids[i]);
+          }
+          List<String> got = api.similar(corpus.ids[pick], model, metric.label(), 10);
+          hits += got.stream().filter(exact::contains).count();
+        }
+        line.append(String.format(Locale.ROOT, " %.3f |", hits / (queries * 10.0)));
+      }
+      out(line.toString());
     }
   }
 

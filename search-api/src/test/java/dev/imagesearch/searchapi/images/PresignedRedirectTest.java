@@ -1,0 +1,56 @@
+package dev.imagesearch.searchapi.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagesearch.searchapi.Corpus;
+import dev.imagesearch.searchapi.SearchApiTestBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
+
+@TestPropertySource(properties = "imagesearch.images.delivery=redirect")
+class PresignedRedirectTest extends SearchApiTestBase {
+  @Test
+  void redirectsToAShortLivedPresignedUrlThatServesTheBytes() throws Exception {
+    Corpus.Entry entry = corpus.entry(0);
+
+    var result =
+        http.get()
+            .uri("/api/images/{id}/content", entry.id())
+            .exchange()
+            .expectStatus()
+            .isTemporaryRedirect()
+            .expectHeader()
+            .valueMatches(HttpHeaders.CACHE_CONTROL, "max-age=\\d+, private")
+            .expectBody()
+            .returnResult();
+    URI location = result.getResponseHeaders().getLocation();
+
+    assertThat(location.toString())
+        .contains("originals/" + entry.id())
+        .contains("X-Amz-Signature=")
+        .contains("X-Amz-Expires=300");
+    HttpResponse<byte[]> fetched =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(location).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(fetched.statusCode()).isEqualTo(200);
+    assertThat(fetched.body()).isEqualTo(entry.bytes());
+  }
+
+  @Test
+  void thumbnailsRedirectToo() {
+    http.get()
+        .uri("/api/images/{id}/thumbnail", corpus.entry(0).id())
+        .exchange()
+        .expectStatus()
+        .isTemporaryRedirect()
+        .expectHeader()
+        .value(HttpHeaders.LOCATION, location -> assertThat(location).contains("thumbnails/"));
+  }
+}
