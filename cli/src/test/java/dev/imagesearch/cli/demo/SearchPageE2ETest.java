@@ -146,7 +146,8 @@ class SearchPageE2ETest {
     page.open("?q=circles&k=3");
     page.waitFor("every page, by scrolling", () -> browser.count(".card") == PHOTOS);
     String first = page.firstId();
-    browser.click(".card");
+    browser.js("document.querySelector('.card').focus()");
+    browser.press("\uE007"); // Enter: the keyboard alone opens a result
     page.waitFor("metadata", () -> browser.text("#detail-meta").contains("e2e"));
     assertThat(page.dialogOpen("detail")).isTrue();
     assertThat(browser.text("#detail-meta")).contains("Collection", "Tags", first);
