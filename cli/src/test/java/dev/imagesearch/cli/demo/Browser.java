@@ -179,6 +179,11 @@ final class Browser implements AutoCloseable {
       send("DELETE", URI.create(session.toString().replaceAll("/$", "")), null);
     } finally {
       driver.destroy();
+      try {
+        driver.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
