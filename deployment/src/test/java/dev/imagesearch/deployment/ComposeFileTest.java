@@ -106,6 +106,12 @@ class ComposeFileTest {
   }
 
   @Test
+  void aStoppingWorkerHasTimeToFinishItsBatch() {
+    String grace = (String) services().get("embed-worker").get("stop_grace_period");
+    WorkerShutdown.check("compose", environment("embed-worker"), WorkerShutdown.parse(grace));
+  }
+
+  @Test
   void memoryIsLimitedAndTheHeapFollowsTheLimit() {
     for (Service service : Service.values()) {
       Map<String, Object> definition = services().get(service.module);

@@ -146,18 +146,9 @@ class KubernetesChecksTest {
   void aStoppingWorkerHasTimeToFinishItsBatch(String name) {
     Cluster cluster = Cluster.of(name);
     Deployment worker = cluster.deployment(Service.EMBED_WORKER);
-    Map<String, String> env = cluster.environment(Cluster.container(worker));
-    // The worker waits shutdown-timeout for its batch; Spring waits its phase timeout for that.
-    Duration batchWait =
-        Duration.parse("PT" + env.getOrDefault("IMAGESEARCH_WORKER_SHUTDOWN_TIMEOUT", "30s"));
-    Duration phase =
-        Duration.parse(
-            "PT" + env.getOrDefault("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "30s"));
     long grace = worker.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
-    assertThat(phase)
-        .as("Spring waits at least as long as the worker")
-        .isGreaterThanOrEqualTo(batchWait);
-    assertThat(grace).as("Kubernetes waits longer than both").isGreaterThan(phase.toSeconds());
+    WorkerShutdown.check(
+        name, cluster.environment(Cluster.container(worker)), Duration.ofSeconds(grace));
   }
 
   @ParameterizedTest
