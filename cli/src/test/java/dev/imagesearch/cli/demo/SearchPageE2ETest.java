@@ -19,9 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The search page in headless Chromium against the real stack with stand-in models, started by
- * {@code imagesearch demo}. Screenshots and logs go to cli/target/e2e/. Skips, saying why, when
- * Chromium, the service jars or free ports are missing.
+ * The search page in headless Chromium against the stack that {@code imagesearch demo} starts
+ * (stand-in models). Output in cli/target/e2e/. Skips, saying why, without Chromium or free ports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -113,6 +112,9 @@ class SearchPageE2ETest {
     browser.open(browser.url());
     page.waitFor("the same after a reload", () -> id.equals(page.firstId()));
     assertThat(page.scores().getFirst()).isEqualTo("similarity 1.00");
+    browser.type("#q", "red"); // text and image together: combined in CLIP space
+    page.waitFor("combined", () -> page.firstId() != null && browser.url().contains("q=red"));
+    assertThat(browser.text("#metric-hint")).startsWith("Image and text combined, CLIP vectors");
   }
 
   @Test
@@ -149,7 +151,6 @@ class SearchPageE2ETest {
     browser.js("document.querySelector('.card').focus()");
     browser.press("\uE007"); // Enter: the keyboard alone opens a result
     page.waitFor("metadata", () -> browser.text("#detail-meta").contains("e2e"));
-    assertThat(page.dialogOpen("detail")).isTrue();
     assertThat(browser.text("#detail-meta")).contains("Collection", "Tags", first);
     page.shot("05-detail");
     String title = browser.text("#detail-title");
