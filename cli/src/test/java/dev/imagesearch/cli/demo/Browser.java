@@ -178,6 +178,7 @@ final class Browser implements AutoCloseable {
     try {
       send("DELETE", URI.create(session.toString().replaceAll("/$", "")), null);
     } finally {
+      driver.descendants().forEach(ProcessHandle::destroy); // Chromium, if the session outlived us
       driver.destroy();
       try {
         driver.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
