@@ -56,15 +56,22 @@ public final class WorkerBenchmark {
         "images: %d per run from %s (%d available), cores: %d%n",
         perRun, folder, all.size(), Runtime.getRuntime().availableProcessors());
 
-    double bare = bareThroughput(models, subsets.get(0));
+    // The machine is shared: the bare measurement brackets the end-to-end runs, before and after.
+    System.out.println("load average at start: " + loadAverage());
+    double bareBefore = bareThroughput(models, subsets.get(0));
     Result one = endToEnd(cluster, models, 1, subsets.get(0), latencyImages);
     Result two = endToEnd(cluster, models, 2, subsets.get(1), List.of());
+    double bareAfter = bareThroughput(models, subsets.get(0));
+    double bare = (bareBefore + bareAfter) / 2;
+    System.out.println("load average at end: " + loadAverage());
 
     System.out.println();
     System.out.println("| measure | value |");
     System.out.println("|---|---|");
     System.out.printf(
-        "| bare library, VGG16+CLIP, batches of 8, decoded images | %.2f images/s |%n", bare);
+        "| bare library, VGG16+CLIP, batches of 8, decoded images | %.2f images/s (before %.2f,"
+            + " after %.2f) |%n",
+        bare, bareBefore, bareAfter);
     System.out.printf(
         "| end to end, 1 worker process | %.2f images/s (%.2fx bare) |%n",
         one.throughput, one.throughput / bare);
@@ -78,6 +85,14 @@ public final class WorkerBenchmark {
   }
 
   record Result(double throughput, double[] latencies) {}
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
 
   static double bareThroughput(Path models, List<byte[]> images) throws Exception {
     Djl.configure();
