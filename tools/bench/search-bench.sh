@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DOCUMENTS=${1:-100000}
-GROUPS=${2:-50}
+GROUP_COUNT=${2:-50}
 GROUP_NOISE=${3:-0.3}
 DOC_NOISE=${4:-0.1}
 shift $(( $# < 4 ? $# : 4 ))
@@ -21,4 +21,4 @@ JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 exec "$JAVA" -Xmx3g -Dai.djl.offline=true \
   -Dimagesearch.shared.dir="$PWD/../shared" -Dimagesearch.repo.dir="$PWD" \
   -cp "search-api/target/test-classes:search-api/target/classes:$(cat search-api/target/bench.classpath)" \
-  dev.imagesearch.searchapi.bench.SearchBenchmark "$MODELS" "$DOCUMENTS" "$GROUPS" "$GROUP_NOISE" "$DOC_NOISE" "$@"
+  dev.imagesearch.searchapi.bench.SearchBenchmark "$MODELS" "$DOCUMENTS" "$GROUP_COUNT" "$GROUP_NOISE" "$DOC_NOISE" "$@"

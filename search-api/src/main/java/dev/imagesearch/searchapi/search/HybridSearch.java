@@ -3,7 +3,6 @@ package dev.imagesearch.searchapi.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
@@ -95,7 +94,7 @@ class HybridSearch {
       int total,
       int window,
       double floor) {
-    List<dev.imagesearch.searchapi.search.Hit> hits = new ArrayList<>();
+    List<Hit> hits = new ArrayList<>();
     for (Scored s : page) {
       ImageDocument doc = docs.get(s.id());
       if (doc == null || doc.clip() == null) {
@@ -109,7 +108,7 @@ class HybridSearch {
               VectorMath.l1(query.vector(), doc.clip()),
               s.rrf(),
               s.lexicalMatch());
-      hits.add(dev.imagesearch.searchapi.search.Hit.of(doc, exact, query.metric(), floor));
+      hits.add(Hit.of(doc, exact, query.metric(), floor));
     }
     int next = offset + query.k();
     String nextToken =
@@ -158,7 +157,7 @@ class HybridSearch {
   private static Mono<List<String>> ids(
       Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
     return response
-        .map(r -> r.hits().hits().stream().map(Hit::id).toList())
+        .map(r -> r.hits().hits().stream().map(h -> h.id()).toList())
         .onErrorResume(Es::indexMissing, e -> Mono.just(List.of()));
   }
 }

@@ -1,7 +1,6 @@
 package dev.imagesearch.searchapi.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
@@ -45,7 +44,7 @@ class Hydrator {
         .map(
             response -> {
               Map<String, ImageDocument> byId = new HashMap<>();
-              for (Hit<ImageDocument> hit : response.hits().hits()) {
+              for (var hit : response.hits().hits()) {
                 if (hit.source() != null) {
                   byId.put(hit.id(), hit.source());
                 }

@@ -44,6 +44,7 @@ class SearchController {
               + " caption, tags and file name and fuses both rankings by reciprocal rank fusion."
               + " Filters: collection, tags, tagsMatch=any|all, contentType, uploadedFrom,"
               + " uploadedTo, takenFrom, takenTo, minWidth, hideDuplicates.")
+  // The named parameters are read from `all` too; they are declared for the OpenAPI document.
   @GetMapping("/api/search")
   Mono<SearchResponse> text(
       @RequestParam(required = false) String q,

@@ -3,14 +3,14 @@ package dev.imagesearch.searchapi.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +31,7 @@ public class VectorSearch {
     this.hydrator = hydrator;
   }
 
-  public Mono<dev.imagesearch.searchapi.search.SearchResponse> search(VectorQuery query) {
+  public Mono<SearchResponse> search(VectorQuery query) {
     String fingerprint = query.fingerprint("semantic");
     PageToken token = PageToken.decode(query.pageToken(), fingerprint, properties.maxResults());
     int window = token == null ? properties.window(query.k()) : token.window();
@@ -45,11 +45,11 @@ public class VectorSearch {
     return page.onErrorResume(Es::indexMissing, e -> Mono.just(Page.EMPTY))
         .map(
             p -> {
-              List<dev.imagesearch.searchapi.search.Hit> hits = new ArrayList<>();
+              List<Hit> hits = new ArrayList<>();
               for (Scored s : p.scored()) {
                 ImageDocument doc = p.documents().get(s.id());
                 if (doc != null) {
-                  hits.add(dev.imagesearch.searchapi.search.Hit.of(doc, s, query.metric(), floor));
+                  hits.add(Hit.of(doc, s, query.metric(), floor));
                 }
               }
               int next = offset + size;
@@ -57,14 +57,14 @@ public class VectorSearch {
                   next < Math.min(window, p.total())
                       ? new PageToken(window, next, fingerprint).encode()
                       : null;
-              return dev.imagesearch.searchapi.search.SearchResponse.of(
+              return SearchResponse.of(
                   hits, nextToken, query.model(), query.metric(), "semantic", floor);
             });
   }
 
   /** Ranked ids with their documents, and how many hits the whole ranking has. */
-  record Page(List<Scored> scored, java.util.Map<String, ImageDocument> documents, long total) {
-    static final Page EMPTY = new Page(List.of(), java.util.Map.of(), 0);
+  record Page(List<Scored> scored, Map<String, ImageDocument> documents, long total) {
+    static final Page EMPTY = new Page(List.of(), Map.of(), 0);
   }
 
   private Mono<Page> knn(VectorQuery query, int window, int offset, int size) {
@@ -83,8 +83,8 @@ public class VectorSearch {
         .map(
             response -> {
               List<Scored> scored = new ArrayList<>();
-              java.util.Map<String, ImageDocument> docs = new java.util.HashMap<>();
-              for (Hit<ImageDocument> hit : response.hits().hits()) {
+              Map<String, ImageDocument> docs = new HashMap<>();
+              for (var hit : response.hits().hits()) {
                 // dot_product scores are (1 + dot) / 2; vectors are unit length, so dot = cosine.
                 double cosine = 2 * (hit.score() == null ? 0 : hit.score()) - 1;
                 scored.add(Scored.cosine(hit.id(), cosine));
@@ -109,7 +109,7 @@ public class VectorSearch {
         .flatMap(
             response -> {
               List<Scored> all = new ArrayList<>();
-              for (Hit<VectorModel.StoredVectors> hit : response.hits().hits()) {
+              for (var hit : response.hits().hits()) {
                 float[] v = hit.source() == null ? null : query.model().of(hit.source());
                 if (v != null) {
                   all.add(
@@ -151,7 +151,8 @@ public class VectorSearch {
                 .rescoreVector(r -> r.oversample((float) properties.oversample())));
   }
 
-  private static long total(SearchResponse<?> response, long fallback) {
+  private static long total(
+      co.elastic.clients.elasticsearch.core.SearchResponse<?> response, long fallback) {
     var total = response.hits().total();
     return total == null ? fallback : total.value();
   }
