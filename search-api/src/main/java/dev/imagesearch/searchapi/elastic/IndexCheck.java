@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.elastic;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.IndexMismatchException;
+import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.models.Models;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,10 @@ class IndexCheck {
   private static final Logger log = LoggerFactory.getLogger(IndexCheck.class);
 
   IndexCheck(SearchIndex index, ElasticsearchAsyncClient client, Models models) {
+    check(index, client, models.versions());
+  }
+
+  static void check(SearchIndex index, ElasticsearchAsyncClient client, ModelVersions models) {
     boolean exists;
     try {
       exists =
@@ -46,7 +51,7 @@ class IndexCheck {
           "The index alias '{}' does not exist yet: searches answer no hits.", ImageIndex.ALIAS);
       return;
     }
-    index.verify(models.versions());
-    log.info("Index '{}' matches models {}", ImageIndex.ALIAS, models.versions());
+    index.verify(models);
+    log.info("Index '{}' matches models {}", ImageIndex.ALIAS, models);
   }
 }
