@@ -1,11 +1,17 @@
 package dev.imagesearch.embedworker.ingest;
 
 import dev.imagesearch.contracts.events.Topics;
+import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +20,39 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeadLetterTopic {
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterTopic.class);
+
   private final KafkaAdmin admin;
+  private final DeadLetterPublishingRecoverer recoverer;
+  private final WorkerMetrics metrics;
   private final AtomicBoolean ready = new AtomicBoolean();
 
-  DeadLetterTopic(KafkaAdmin admin) {
+  DeadLetterTopic(
+      KafkaAdmin admin, DeadLetterPublishingRecoverer recoverer, WorkerMetrics metrics) {
     this.admin = admin;
+    this.recoverer = recoverer;
+    this.metrics = metrics;
   }
 
-  void ensureExists() {
+  /**
+   * Publishes one permanently failed event with its reason and waits for the broker; throws (the
+   * batch is then retried) when Kafka does not acknowledge.
+   */
+  void send(ConsumerRecord<?, ?> record, PermanentFailure failure, Consumer<?, ?> consumer) {
+    ensureExists();
+    log.warn(
+        "Event {}-{}@{} (image {}) failed permanently, sent to {}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        Topics.IMAGES_DLT,
+        failure.describe());
+    recoverer.accept(record, consumer, failure);
+    metrics.failed(failure.reason());
+  }
+
+  private void ensureExists() {
     if (!ready.get() && admin.initialize()) {
       ready.set(true);
     }

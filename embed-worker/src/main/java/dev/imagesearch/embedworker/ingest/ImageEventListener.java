@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,8 +36,7 @@ class ImageEventListener {
   private final ImagePipeline pipeline;
   private final DuplicateFinder duplicates;
   private final IndexWriter index;
-  private final DeadLetterPublishingRecoverer deadLetters;
-  private final DeadLetterTopic deadLetterTopic;
+  private final DeadLetterTopic deadLetters;
   private final Models models;
   private final WorkerMetrics metrics;
   private final int concurrency;
@@ -47,8 +45,7 @@ class ImageEventListener {
       ImagePipeline pipeline,
       DuplicateFinder duplicates,
       IndexWriter index,
-      DeadLetterPublishingRecoverer deadLetters,
-      DeadLetterTopic deadLetterTopic,
+      DeadLetterTopic deadLetters,
       Models models,
       WorkerMetrics metrics,
       WorkerProperties properties) {
@@ -56,7 +53,6 @@ class ImageEventListener {
     this.duplicates = duplicates;
     this.index = index;
     this.deadLetters = deadLetters;
-    this.deadLetterTopic = deadLetterTopic;
     this.models = models;
     this.metrics = metrics;
     this.concurrency = properties.fetchConcurrency();
@@ -131,6 +127,7 @@ class ImageEventListener {
     }
     long indexStart = System.nanoTime();
     List<IndexWriter.Rejected> rejected = index.write(operations);
+    pipeline.forget(uploads.stream().map(p -> (ImageUploaded) p.event()).toList());
     metrics.stage("index").record(System.nanoTime() - indexStart, TimeUnit.NANOSECONDS);
     for (IndexWriter.Rejected r : rejected) {
       Pending pending = latest.get(r.operation().id());
@@ -141,20 +138,8 @@ class ImageEventListener {
                 new PermanentFailure(PermanentFailure.Reasons.INDEX_REJECTED, r.reason())));
       }
     }
-    if (!failed.isEmpty()) {
-      deadLetterTopic.ensureExists();
-    }
     for (Failed f : failed) {
-      log.warn(
-          "Event {}-{}@{} (image {}) failed permanently, sent to {}: {}",
-          f.record().topic(),
-          f.record().partition(),
-          f.record().offset(),
-          f.record().key(),
-          Topics.IMAGES_DLT,
-          f.failure().describe());
-      deadLetters.accept(f.record(), consumer, f.failure());
-      metrics.failed(f.failure().reason());
+      deadLetters.send(f.record(), f.failure(), consumer);
     }
     long written = processed.stream().filter(p -> p.ready() != null).count() - rejected.size();
     metrics.indexed((int) Math.max(0, written));

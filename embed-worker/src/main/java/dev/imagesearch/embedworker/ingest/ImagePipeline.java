@@ -12,6 +12,9 @@ import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.storage.ImageStore;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,6 +36,10 @@ class ImagePipeline implements AutoCloseable {
   private final ImageDecoder decoder;
   private final Thumbnails thumbnails;
   private final WorkerMetrics metrics;
+  // Images already made ready, kept until their batch is written: when a transient failure (say
+  // Elasticsearch away) makes the batch run again, they skip fetching and inference.
+  private static final int READY_CAPACITY = 4096;
+  private final Map<String, Ready> ready = new ConcurrentHashMap<>();
   // Decoding and thumbnails are CPU work: one thread per core, apart from Kafka's and Netty's.
   private final Scheduler cpu =
       Schedulers.newParallel("decode", Runtime.getRuntime().availableProcessors());
@@ -52,6 +59,10 @@ class ImagePipeline implements AutoCloseable {
    */
   Mono<Ready> process(ImageUploaded event) {
     String id = event.imageId();
+    Ready earlier = ready.get(key(event));
+    if (earlier != null) {
+      return Mono.just(earlier);
+    }
     return timed(metrics.stage("fetch"), Mono.defer(() -> store.getOriginal(id)))
         .onErrorMap(
             ImageStore::isMissingObject,
@@ -65,7 +76,23 @@ class ImagePipeline implements AutoCloseable {
             fetched ->
                 Mono.fromFuture(() -> batcher.embed(fetched.image()))
                     .publishOn(cpu)
-                    .flatMap(vectors -> finish(event, fetched, vectors)));
+                    .flatMap(vectors -> finish(event, fetched, vectors)))
+        .doOnNext(
+            done -> {
+              if (ready.size() >= READY_CAPACITY) {
+                ready.clear(); // only a bound: entries are normally taken back by forget()
+              }
+              ready.put(key(event), done);
+            });
+  }
+
+  /** The batch was written: its images will not be retried. */
+  void forget(List<ImageUploaded> events) {
+    events.forEach(event -> ready.remove(key(event)));
+  }
+
+  private static String key(ImageUploaded event) {
+    return event.imageId() + "/" + event.eventId();
   }
 
   private record Fetched(byte[] bytes, RgbImage image) {}
