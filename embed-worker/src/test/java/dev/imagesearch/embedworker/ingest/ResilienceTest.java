@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -55,6 +57,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 @WithRealServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResilienceTest {
+  static final Path LOGS = Path.of("target", "resilience");
   static Path dir;
   static int esPort;
   static Elasticsearch elasticsearch;
@@ -112,6 +115,10 @@ class ResilienceTest {
     if (s3 != null) {
       s3.close();
     }
+    // The unpacked Elasticsearch and its data (about 150 MB); worker logs stay in target/.
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   @Test
@@ -119,7 +126,7 @@ class ResilienceTest {
   void refusesToStartOnAnIndexMadeForOtherModels() throws Exception {
     index.ensureExists(new ModelVersions("vgg16:other-version", "clip:other-version"));
     try (WorkerProcess worker =
-        WorkerProcess.start(workerProperties(newGroupAtEnd()), dir.resolve("mismatch.log"))) {
+        WorkerProcess.start(workerProperties(newGroupAtEnd()), LOGS.resolve("mismatch.log"))) {
       assertThat(worker.awaitExit(180)).isNotZero();
       assertThat(worker.log())
           .contains("IndexMismatchException")
@@ -140,7 +147,7 @@ class ResilienceTest {
     properties.put("imagesearch.worker.batch.max-size", "2");
     List<ImageUploaded> events;
     long countAtKill;
-    try (WorkerProcess first = WorkerProcess.start(properties, dir.resolve("crash-1.log"))) {
+    try (WorkerProcess first = WorkerProcess.start(properties, LOGS.resolve("crash-1.log"))) {
       events =
           IntStream.range(0, 16)
               .mapToObj(i -> TestImages.jpeg(TestImages.picture(700 + i, 1600, 1200), 0.9f))
@@ -165,7 +172,7 @@ class ResilienceTest {
     System.out.printf("Documents when the first worker was killed: %d of 16%n", countAtKill);
     assertThat(countAtKill).isBetween(1L, 15L);
 
-    try (WorkerProcess second = WorkerProcess.start(properties, dir.resolve("crash-2.log"))) {
+    try (WorkerProcess second = WorkerProcess.start(properties, LOGS.resolve("crash-2.log"))) {
       await()
           .atMost(Duration.ofSeconds(180))
           .until(() -> second.isAlive() && Documents.count(es, collection) == 16);
@@ -181,7 +188,7 @@ class ResilienceTest {
   void anElasticsearchOutageOf30SecondsDelaysIndexingButLosesNothing() throws Exception {
     String collection = "outage-" + UUID.randomUUID();
     Map<String, String> properties = workerProperties(newGroupAtEnd());
-    try (WorkerProcess worker = WorkerProcess.start(properties, dir.resolve("outage.log"))) {
+    try (WorkerProcess worker = WorkerProcess.start(properties, LOGS.resolve("outage.log"))) {
       List<ImageUploaded> before =
           IntStream.range(0, 4)
               .mapToObj(i -> TestEvents.upload(store, TestImages.jpeg(800 + i), collection))
