@@ -42,8 +42,10 @@ final class S3Source implements RemoteSource {
 
   @Override
   public void download(String name, Path target) throws IOException {
-    try {
-      client.getObject(request(name), target);
+    // The caller hands over a temp file it already created; the SDK's toFile refuses existing
+    // files.
+    try (var in = client.getObject(request(name))) {
+      java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (SdkException e) {
       throw new IOException("cannot download s3://" + bucket + "/" + prefix + name + ": " + e, e);
     }

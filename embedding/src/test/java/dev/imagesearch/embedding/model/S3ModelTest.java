@@ -1,0 +1,83 @@
+package dev.imagesearch.embedding.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imagesearch.localstack.S3Store;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** How Kubernetes workers get their models: from an S3 prefix, into a verified local cache. */
+@WithRealServers
+class S3ModelTest {
+  static final Path STANDIN =
+      Path.of(System.getProperty("imagesearch.repo.dir", ".."), "models/standin/vgg16");
+
+  @TempDir Path cache;
+
+  @BeforeAll
+  static void uploadStandIn() throws Exception {
+    // The repository uses the SDK's default credential chain, as on a real cluster.
+    System.setProperty("aws.accessKeyId", S3Store.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", S3Store.SECRET_KEY);
+    try (S3Client s3 =
+            S3Client.builder()
+                .endpointOverride(URI.create(RealServers.s3().endpoint()))
+                .region(Region.of(S3Store.REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
+                .build();
+        Stream<Path> files = Files.list(STANDIN)) {
+      s3.createBucket(b -> b.bucket("models"));
+      for (Path file : files.toList()) {
+        s3.putObject(
+            b -> b.bucket("models").key("vgg16/" + file.getFileName()), RequestBody.fromFile(file));
+      }
+    }
+  }
+
+  @AfterAll
+  static void forgetCredentials() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+  }
+
+  @Test
+  void downloadsTheModelOnceVerifiesItAndLoadsItFromTheCache() throws Exception {
+    ModelRepository repository = repository();
+
+    LocalModel model = repository.resolve("s3://models/vgg16");
+
+    assertThat(model.directory()).startsWith(cache);
+    assertThat(Files.readAllBytes(model.file("model.pt")))
+        .isEqualTo(Files.readAllBytes(STANDIN.resolve("model.pt")));
+    assertThat(repository.resolve("s3://models/vgg16").directory()).isEqualTo(model.directory());
+  }
+
+  @Test
+  void aMissingPrefixNamesTheObjectItCouldNotRead() {
+    assertThatThrownBy(() -> repository().resolve("s3://models/no-such-model"))
+        .hasMessageContaining("s3://models/no-such-model/model.json");
+  }
+
+  private ModelRepository repository() {
+    return new ModelRepository(
+        new ModelRepository.Settings(
+            cache, URI.create(RealServers.s3().endpoint()), S3Store.REGION));
+  }
+}
