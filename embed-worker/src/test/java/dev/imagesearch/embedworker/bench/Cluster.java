@@ -102,4 +102,20 @@ final class Cluster {
     }
     throw new IllegalStateException(collection + " did not reach " + count + " documents");
   }
+
+  /** Same pixels, other bytes (a JPEG comment), so another image id. */
+  static byte[] variant(byte[] jpeg, String tag) {
+    byte[] comment =
+        ("imagesearch-bench " + tag).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] out = new byte[jpeg.length + 4 + comment.length];
+    out[0] = jpeg[0];
+    out[1] = jpeg[1];
+    out[2] = (byte) 0xFF;
+    out[3] = (byte) 0xFE;
+    out[4] = (byte) ((comment.length + 2) >> 8);
+    out[5] = (byte) ((comment.length + 2) & 0xFF);
+    System.arraycopy(comment, 0, out, 6, comment.length);
+    System.arraycopy(jpeg, 2, out, 6 + comment.length, jpeg.length - 2);
+    return out;
+  }
 }

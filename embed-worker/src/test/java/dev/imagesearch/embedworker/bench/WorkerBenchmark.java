@@ -144,7 +144,7 @@ public final class WorkerBenchmark {
         warm.add(
             TestEvents.upload(
                 cluster.store,
-                variant(images.get(i % images.size()), "warm" + i),
+                Cluster.variant(images.get(i % images.size()), "warm" + i),
                 "warm-" + group));
       }
       cluster.awaitSearchable(warm.stream().map(ImageUploaded::imageId).toList(), 600);
@@ -166,7 +166,7 @@ public final class WorkerBenchmark {
 
       double[] latencies = new double[latencyImages.size()];
       for (int i = 0; i < latencyImages.size(); i++) {
-        byte[] bytes = variant(latencyImages.get(i), "latency");
+        byte[] bytes = Cluster.variant(latencyImages.get(i), "latency");
         long t0 = System.nanoTime();
         ImageUploaded event = TestEvents.upload(cluster.store, bytes, "latency-" + group);
         cluster.awaitSearchable(List.of(event.imageId()), 120);
@@ -176,22 +176,6 @@ public final class WorkerBenchmark {
     } finally {
       workers.forEach(WorkerProcess::close);
     }
-  }
-
-  /** Same pixels, other bytes (a JPEG comment), so another image id. */
-  static byte[] variant(byte[] jpeg, String tag) {
-    byte[] comment =
-        ("imagesearch-bench " + tag).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] out = new byte[jpeg.length + 4 + comment.length];
-    out[0] = jpeg[0];
-    out[1] = jpeg[1];
-    out[2] = (byte) 0xFF;
-    out[3] = (byte) 0xFE;
-    out[4] = (byte) ((comment.length + 2) >> 8);
-    out[5] = (byte) ((comment.length + 2) & 0xFF);
-    System.arraycopy(comment, 0, out, 6, comment.length);
-    System.arraycopy(jpeg, 2, out, 6 + comment.length, jpeg.length - 2);
-    return out;
   }
 
   static double percentile(double[] values, int p) {

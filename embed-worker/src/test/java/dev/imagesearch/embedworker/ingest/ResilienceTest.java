@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.contracts.events.Topics;
-import dev.imagesearch.embedworker.DeadLetters;
 import dev.imagesearch.embedworker.Documents;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.TestImages;
@@ -16,7 +14,6 @@ import dev.imagesearch.index.IndexProperties;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.localstack.Elasticsearch;
-import dev.imagesearch.localstack.S3Store;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
@@ -27,27 +24,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
@@ -79,15 +67,7 @@ class ResilienceTest {
     elasticsearch = startElasticsearch();
     index = SearchIndex.connect(new IndexProperties(URI.create(elasticsearch.url()), null, 0));
     es = index.client();
-    s3 =
-        S3AsyncClient.builder()
-            .endpointOverride(URI.create(RealServers.s3().endpoint()))
-            .region(Region.of(S3Store.REGION))
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
-            .build();
+    s3 = ResilienceSetup.s3();
     createBucket();
     store = new ImageStore(s3, "imagesearch");
     WorkerTestBase.createTopic(RealServers.kafka().bootstrapServers());
@@ -126,7 +106,9 @@ class ResilienceTest {
   void refusesToStartOnAnIndexMadeForOtherModels() throws Exception {
     index.ensureExists(new ModelVersions("vgg16:other-version", "clip:other-version"));
     try (WorkerProcess worker =
-        WorkerProcess.start(workerProperties(newGroupAtEnd()), LOGS.resolve("mismatch.log"))) {
+        WorkerProcess.start(
+            ResilienceSetup.workerProperties(esPort, ResilienceSetup.newGroupAtEnd()),
+            LOGS.resolve("mismatch.log"))) {
       assertThat(worker.awaitExit(180)).isNotZero();
       assertThat(worker.log())
           .contains("IndexMismatchException")
@@ -141,8 +123,8 @@ class ResilienceTest {
   @Order(2)
   void aWorkerKilledMidBatchLosesNothingOnceAnotherTakesOver() throws Exception {
     String collection = "crash-" + UUID.randomUUID();
-    String group = newGroupAtEnd();
-    Map<String, String> properties = workerProperties(group);
+    String group = ResilienceSetup.newGroupAtEnd();
+    Map<String, String> properties = ResilienceSetup.workerProperties(esPort, group);
     properties.put("imagesearch.worker.max-poll-records", "4");
     properties.put("imagesearch.worker.batch.max-size", "2");
     List<ImageUploaded> events;
@@ -164,7 +146,7 @@ class ResilienceTest {
                       && events.stream()
                           .anyMatch(
                               e ->
-                                  thumbnailExists(e.imageId())
+                                  ResilienceSetup.thumbnailExists(s3, e.imageId())
                                       && Documents.get(es, e.imageId()).isEmpty()));
       first.kill();
       countAtKill = Documents.count(es, collection);
@@ -180,14 +162,16 @@ class ResilienceTest {
     for (ImageUploaded e : events) {
       assertThat(Documents.get(es, e.imageId()).orElseThrow().status()).isEqualTo("indexed");
     }
-    assertThat(deadLetterKeys()).doesNotContainAnyElementsOf(ids(events));
+    assertThat(ResilienceSetup.deadLetterKeys())
+        .doesNotContainAnyElementsOf(ResilienceSetup.ids(events));
   }
 
   @Test
   @Order(3)
   void anElasticsearchOutageOf30SecondsDelaysIndexingButLosesNothing() throws Exception {
     String collection = "outage-" + UUID.randomUUID();
-    Map<String, String> properties = workerProperties(newGroupAtEnd());
+    Map<String, String> properties =
+        ResilienceSetup.workerProperties(esPort, ResilienceSetup.newGroupAtEnd());
     try (WorkerProcess worker = WorkerProcess.start(properties, LOGS.resolve("outage.log"))) {
       List<ImageUploaded> before =
           IntStream.range(0, 4)
@@ -207,73 +191,9 @@ class ResilienceTest {
 
       await().atMost(Duration.ofSeconds(180)).until(() -> Documents.count(es, collection) == 12);
       assertThat(worker.log()).contains("Retrying the batch");
-      Set<String> ids = ids(before);
-      ids.addAll(ids(during));
-      assertThat(deadLetterKeys()).doesNotContainAnyElementsOf(ids);
+      Set<String> ids = ResilienceSetup.ids(before);
+      ids.addAll(ResilienceSetup.ids(during));
+      assertThat(ResilienceSetup.deadLetterKeys()).doesNotContainAnyElementsOf(ids);
     }
-  }
-
-  private static Set<String> ids(List<ImageUploaded> events) {
-    return events.stream().map(ImageUploaded::imageId).collect(Collectors.toSet());
-  }
-
-  private static Set<String> deadLetterKeys() {
-    return DeadLetters.all(RealServers.kafka().bootstrapServers()).stream()
-        .map(r -> r.key())
-        .collect(Collectors.toSet());
-  }
-
-  private static boolean thumbnailExists(String id) {
-    return s3.headObject(b -> b.bucket("imagesearch").key(ImageStore.thumbnailKey(id)))
-        .handle((response, error) -> error == null)
-        .join();
-  }
-
-  private static Map<String, String> workerProperties(String group) {
-    Map<String, String> p = new HashMap<>();
-    p.put("server.port", "0");
-    p.put("spring.kafka.bootstrap-servers", RealServers.kafka().bootstrapServers());
-    p.put("spring.kafka.consumer.group-id", group);
-    p.put("imagesearch.elasticsearch.url", "http://127.0.0.1:" + esPort);
-    p.put("imagesearch.s3.endpoint", RealServers.s3().endpoint());
-    p.put("imagesearch.s3.region", S3Store.REGION);
-    p.put("imagesearch.s3.access-key", S3Store.ACCESS_KEY);
-    p.put("imagesearch.s3.secret-key", S3Store.SECRET_KEY);
-    p.put("imagesearch.worker.models.vgg16", WorkerTestBase.REPO + "/models/standin/vgg16");
-    p.put("imagesearch.worker.models.clip", WorkerTestBase.REPO + "/models/standin/clip");
-    p.put("imagesearch.worker.duplicate-threshold", "0.995");
-    p.put("imagesearch.worker.retry.initial", "500ms");
-    p.put("imagesearch.worker.retry.max", "4s");
-    p.put("logging.level.dev.imagesearch.embedworker", "DEBUG");
-    return p;
-  }
-
-  /**
-   * A consumer group that starts at the topic's current end, so the worker reads only this test's
-   * events, not those earlier tests left on the shared topic.
-   */
-  private static String newGroupAtEnd() throws Exception {
-    String group = "resilience-" + UUID.randomUUID();
-    try (AdminClient admin =
-        AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {
-      var partitions =
-          admin
-              .describeTopics(List.of(Topics.IMAGES))
-              .allTopicNames()
-              .get()
-              .get(Topics.IMAGES)
-              .partitions()
-              .stream()
-              .map(p -> new TopicPartition(Topics.IMAGES, p.partition()))
-              .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-      Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
-      admin
-          .listOffsets(partitions)
-          .all()
-          .get()
-          .forEach((p, info) -> end.put(p, new OffsetAndMetadata(info.offset())));
-      admin.alterConsumerGroupOffsets(group, end).all().get();
-    }
-    return group;
   }
 }
