@@ -67,7 +67,10 @@ public class EmbedCommand implements Callable<Integer> {
     }
     String root = models != null ? models : System.getenv().getOrDefault("IMAGESEARCH_MODELS", "");
     if (root.isBlank()) {
-      root = "models/standin";
+      // The checkout's stand-ins, wherever the command is run from.
+      root =
+          java.nio.file.Path.of(System.getProperty("imagesearch.home", "."), "models/standin")
+              .toString();
     }
     String location = root.endsWith("/") ? root + model : root + "/" + model;
     LocalModel local = ModelRepository.fromSystemProperties().resolve(location);

@@ -12,8 +12,8 @@ import java.util.List;
  * Finds the CLIP tokenizer.json of a model: in the model directory when it ships one (real models,
  * listed with its sha256), otherwise built once from the CLIP vocabulary into the cache. The
  * vocabulary is looked up in the model directory, {@code -Dimagesearch.clip.vocab}, {@code
- * -Dimagesearch.shared.dir}/models/clip, and ../shared/models/clip from the working directory and
- * its parent.
+ * -Dimagesearch.shared.dir}/models/clip, ../shared/models/clip from the working directory and its
+ * parent, and ~/.cache/imagesearch/clip.
  */
 final class TokenizerLocator {
   private TokenizerLocator() {}
@@ -57,6 +57,8 @@ final class TokenizerLocator {
     Path cwd = Path.of("").toAbsolutePath();
     candidates.add(cwd.resolve("../shared/models/clip").resolve(name));
     candidates.add(cwd.resolve("../../shared/models/clip").resolve(name));
+    // Where tools/models/fetch-clip-vocab.sh (run by ./imagesearch) puts it on other machines.
+    candidates.add(Path.of(System.getProperty("user.home"), ".cache", "imagesearch", "clip", name));
     for (Path candidate : candidates) {
       if (Files.isRegularFile(candidate)) {
         return candidate.normalize();
