@@ -9,6 +9,7 @@ import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One worker context on real Kafka, S3 and Elasticsearch with the tiny stand-in models; tests
  * publish events the way the ingest-service does and read what the worker wrote.
  */
+@NeedsClipVocabulary
 @WithRealServers
 // Closed after each class: a context left running would keep consuming the topic and compete
 // with the worker processes of ResilienceTest.

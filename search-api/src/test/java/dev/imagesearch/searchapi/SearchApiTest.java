@@ -1,5 +1,6 @@
 package dev.imagesearch.searchapi;
 
+import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,6 +12,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  * The search-api on a random port with the tiny stand-in models, small image limits and fixed
  * weak-match floors. Servers come from the test class's dynamic properties.
  */
+@NeedsClipVocabulary
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(

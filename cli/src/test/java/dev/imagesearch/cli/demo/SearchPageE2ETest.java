@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The search page in headless Chromium against the stack that {@code imagesearch demo} starts
  * (stand-in models). Output in cli/target/e2e/. Skips, saying why, without Chromium or free ports.
  */
+@NeedsClipVocabulary
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchPageE2ETest {

@@ -15,6 +15,7 @@ import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.localstack.Elasticsearch;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.net.ServerSocket;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * Workers as separate processes against an Elasticsearch of their own, which the tests can stop and
  * kill: crashes, outages and a refused start.
  */
+@NeedsClipVocabulary
 @WithRealServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResilienceTest {
