@@ -2,6 +2,7 @@ package dev.imagesearch.ingestservice;
 
 import dev.imagesearch.index.IndexConfiguration;
 import dev.imagesearch.storage.StorageConfiguration;
+import dev.imagesearch.web.ApiErrors;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
 /** Validates uploads, stores originals in S3 and announces them on Kafka. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({StorageConfiguration.class, IndexConfiguration.class})
+@Import({StorageConfiguration.class, IndexConfiguration.class, ApiErrors.class})
 public class IngestServiceApplication {
   @Bean
   Clock clock() {

@@ -2,8 +2,8 @@ package dev.imagesearch.ingestservice.deletion;
 
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.ingestservice.events.EventPublisher;
-import dev.imagesearch.ingestservice.web.ImageIds;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.web.ImageIds;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

@@ -2,7 +2,7 @@ package dev.imagesearch.ingestservice.events;
 
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.Topics;
-import dev.imagesearch.ingestservice.web.ServiceUnavailable;
+import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.annotation.Bean;

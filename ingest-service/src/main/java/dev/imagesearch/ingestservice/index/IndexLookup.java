@@ -3,7 +3,7 @@ package dev.imagesearch.ingestservice.index;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.imagesearch.index.ImageIndex;
-import dev.imagesearch.ingestservice.web.ServiceUnavailable;
+import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package dev.imagesearch.ingestservice.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.imagesearch.ingestservice.index.IndexLookup;
-import dev.imagesearch.ingestservice.web.ImageIds;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.web.ImageIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

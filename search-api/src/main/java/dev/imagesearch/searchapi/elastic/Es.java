@@ -1,7 +1,7 @@
 package dev.imagesearch.searchapi.elastic;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import dev.imagesearch.searchapi.web.ServiceUnavailable;
+import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,6 +1,6 @@
 package dev.imagesearch.searchapi.models;
 
-import dev.imagesearch.searchapi.web.ServiceUnavailable;
+import dev.imagesearch.web.ServiceUnavailable;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;

@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import dev.imagesearch.imaging.ImageDecodeException;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
+import dev.imagesearch.web.ImageRejections;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -36,13 +37,7 @@ class QueryImages {
       decoder.probe(image.bytes());
       return decoder.decode(image.bytes());
     } catch (ImageDecodeException e) {
-      HttpStatus status =
-          switch (e.reason()) {
-            case NOT_AN_IMAGE, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case TRUNCATED, CORRUPT, ZERO_SIZED, TOO_MANY_PIXELS ->
-                HttpStatus.UNPROCESSABLE_CONTENT;
-          };
-      throw new ResponseStatusException(status, e.getMessage());
+      throw ImageRejections.of(e);
     }
   }
 }

@@ -10,7 +10,7 @@ import dev.imagesearch.searchapi.search.SearchResponse;
 import dev.imagesearch.searchapi.search.VectorModel;
 import dev.imagesearch.searchapi.search.VectorQuery;
 import dev.imagesearch.searchapi.search.VectorSearch;
-import dev.imagesearch.searchapi.web.ImageIds;
+import dev.imagesearch.web.ImageIds;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;

@@ -1,6 +1,6 @@
 package dev.imagesearch.searchapi.uploads;
 
-import dev.imagesearch.searchapi.web.ServiceUnavailable;
+import dev.imagesearch.web.ServiceUnavailable;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.buffer.DataBuffer;

@@ -3,7 +3,7 @@ package dev.imagesearch.searchapi.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.imagesearch.searchapi.web.ServiceUnavailable;
+import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.imagesearch.ingestservice.web;
+package dev.imagesearch.web;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
-package dev.imagesearch.ingestservice.web;
+package dev.imagesearch.web;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A dependency (S3, Kafka, Elasticsearch) is away: 503 with a hint when to retry. */
+/** A dependency (S3, Kafka, Elasticsearch) is away or work is saturated: 503 with Retry-After. */
 public class ServiceUnavailable extends ResponseStatusException {
   private static final int RETRY_AFTER_SECONDS = 5;
 

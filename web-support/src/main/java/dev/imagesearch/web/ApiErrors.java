@@ -1,4 +1,4 @@
-package dev.imagesearch.searchapi.web;
+package dev.imagesearch.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +16,16 @@ import software.amazon.awssdk.core.exception.SdkException;
  * nothing internal.
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+public class ApiErrors extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-  /** S3 failures while serving images: the client may retry. */
+  /** S3 failures anywhere: the request changed nothing, so the client may retry it. */
   @ExceptionHandler(SdkException.class)
   ResponseEntity<ProblemDetail> storageUnavailable(SdkException e) {
     log.warn("S3 unavailable: {}", e.toString());
     var unavailable =
-        new ServiceUnavailable("Image storage (S3) is unavailable; retry shortly.", e);
+        new ServiceUnavailable(
+            "Image storage (S3) is unavailable; nothing was changed, retry shortly.", e);
     return ResponseEntity.status(unavailable.getStatusCode())
         .headers(unavailable.getHeaders())
         .body(unavailable.getBody());
