@@ -3,6 +3,7 @@ package dev.imagesearch.embedworker.ingest;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.exif.Exif;
+import dev.imagesearch.embedworker.ingest.PermanentFailure.Reasons;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.embedworker.models.ModelBatcher;
 import dev.imagesearch.embedworker.models.ModelBatcher.Vectors;
@@ -75,6 +76,9 @@ class ImagePipeline implements AutoCloseable {
         .flatMap(
             fetched ->
                 Mono.fromFuture(() -> batcher.embed(fetched.image()))
+                    .onErrorMap(
+                        ModelBatcher.ImageRejected.class,
+                        e -> new PermanentFailure(Reasons.INFERENCE_FAILED, e.getMessage(), e))
                     .publishOn(cpu)
                     .flatMap(vectors -> finish(event, fetched, vectors)))
         .doOnNext(
@@ -99,7 +103,13 @@ class ImagePipeline implements AutoCloseable {
 
   private Mono<Ready> finish(ImageUploaded event, Fetched fetched, Vectors vectors) {
     long start = System.nanoTime();
-    byte[] jpeg = thumbnails.jpeg(fetched.image());
+    byte[] jpeg;
+    try {
+      jpeg = thumbnails.jpeg(fetched.image());
+    } catch (RuntimeException e) {
+      // Pure computation on an image that decoded: it would fail the same way on every retry.
+      throw new PermanentFailure(Reasons.THUMBNAIL_FAILED, e.toString(), e);
+    }
     Exif exif = Exif.read(fetched.bytes());
     metrics.stage("thumbnail").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     Ready ready =

@@ -34,6 +34,8 @@ final class PermanentFailure extends RuntimeException {
     static final String MALFORMED_EVENT = "MALFORMED_EVENT";
     static final String MISSING_OBJECT = "MISSING_OBJECT";
     static final String INDEX_REJECTED = "INDEX_REJECTED";
+    static final String INFERENCE_FAILED = "INFERENCE_FAILED";
+    static final String THUMBNAIL_FAILED = "THUMBNAIL_FAILED";
 
     private Reasons() {}
   }

@@ -20,7 +20,7 @@ public class WorkerMetrics {
   private final DistributionSummary batchSize;
   private final DistributionSummary modelBatchSize;
 
-  WorkerMetrics(MeterRegistry registry) {
+  public WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.indexed =
         Counter.builder("imagesearch.worker.images")

@@ -4,11 +4,14 @@ import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.imaging.RgbImage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,17 +26,33 @@ public final class ModelBatcher implements AutoCloseable {
   /** The VGG16 and CLIP vectors of one image. */
   public record Vectors(float[] vgg16, float[] clip) {}
 
+  /**
+   * The models work, yet fail on this image alone: retrying it can never help, so its event goes to
+   * the dead letters instead of holding its partition back forever.
+   */
+  public static final class ImageRejected extends RuntimeException {
+    ImageRejected(RuntimeException cause) {
+      super("inference failed on this image: " + cause, cause);
+    }
+  }
+
   private record Job(RgbImage image, CompletableFuture<Vectors> result) {}
 
-  private final Models models;
+  private final Function<List<RgbImage>, List<Vectors>> models;
   private final int maxSize;
   private final long maxWaitNanos;
   private final WorkerMetrics metrics;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+  // Whether the last forward pass worked: a lone image that then fails is to blame, not the models.
+  private boolean lastPassWorked;
 
-  ModelBatcher(Models models, int maxSize, Duration maxWait, WorkerMetrics metrics) {
+  ModelBatcher(
+      Function<List<RgbImage>, List<Vectors>> models,
+      int maxSize,
+      Duration maxWait,
+      WorkerMetrics metrics) {
     this.models = models;
     this.maxSize = maxSize;
     this.maxWaitNanos = maxWait.toNanos();
@@ -76,20 +95,49 @@ public final class ModelBatcher implements AutoCloseable {
     fail(left, new IllegalStateException("the worker is shutting down"));
   }
 
+  /**
+   * One forward pass; when it fails, each image again on its own, so that one image the models
+   * cannot take fails alone. Failures count as transient (the batch is retried later) unless the
+   * models have just shown that they work.
+   */
   private void infer(List<Job> batch) {
-    List<RgbImage> images = batch.stream().map(Job::image).toList();
+    boolean workedBefore = lastPassWorked;
     try {
-      long start = System.nanoTime();
-      List<float[]> vgg16 = models.vgg16().embedImages(images);
-      List<float[]> clip = models.clip().embedImages(images);
-      metrics.modelBatch(images.size(), System.nanoTime() - start);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).result().complete(new Vectors(vgg16.get(i), clip.get(i)));
-      }
+      pass(batch);
+      return;
     } catch (RuntimeException e) {
-      log.warn("Inference failed for a batch of {} images: {}", images.size(), e.toString());
-      fail(batch, e);
+      log.warn("Inference failed for a batch of {} images: {}", batch.size(), e.toString());
+      if (batch.size() == 1) {
+        failAlone(batch.getFirst(), e, workedBefore);
+        return;
+      }
     }
+    Map<Job, RuntimeException> failures = new LinkedHashMap<>();
+    for (Job job : batch) {
+      try {
+        pass(List.of(job));
+      } catch (RuntimeException e) {
+        failures.put(job, e);
+      }
+    }
+    boolean someWorked = failures.size() < batch.size();
+    failures.forEach((job, e) -> failAlone(job, e, someWorked));
+  }
+
+  private void pass(List<Job> jobs) {
+    List<RgbImage> images = jobs.stream().map(Job::image).toList();
+    long start = System.nanoTime();
+    lastPassWorked = false;
+    List<Vectors> vectors = models.apply(images);
+    lastPassWorked = true;
+    metrics.modelBatch(images.size(), System.nanoTime() - start);
+    for (int i = 0; i < jobs.size(); i++) {
+      jobs.get(i).result().complete(vectors.get(i));
+    }
+  }
+
+  private static void failAlone(Job job, RuntimeException e, boolean modelsWork) {
+    job.result().completeExceptionally(modelsWork ? new ImageRejected(e) : e);
   }
 
   private static void fail(List<Job> jobs, Exception e) {

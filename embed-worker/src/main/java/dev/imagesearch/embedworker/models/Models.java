@@ -5,9 +5,12 @@ import dev.imagesearch.embedding.engine.Djl;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
 import dev.imagesearch.embedworker.WorkerProperties;
+import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,17 @@ public final class Models implements AutoCloseable {
 
   public ClipModel clip() {
     return clip;
+  }
+
+  /** Both vectors of each image, in order. */
+  List<ModelBatcher.Vectors> embedImages(List<RgbImage> images) {
+    List<float[]> vgg16s = vgg16.embedImages(images);
+    List<float[]> clips = clip.embedImages(images);
+    List<ModelBatcher.Vectors> vectors = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      vectors.add(new ModelBatcher.Vectors(vgg16s.get(i), clips.get(i)));
+    }
+    return vectors;
   }
 
   /** What the index must have been made for. */
