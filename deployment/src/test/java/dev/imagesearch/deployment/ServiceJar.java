@@ -29,10 +29,10 @@ import org.yaml.snakeyaml.Yaml;
  * every {@code @ConfigurationProperties} type in it, Spring Boot's own properties from the metadata
  * its Boot jars ship, and its {@code application.yml}.
  *
- * <p>The project's own types are read by reflection, not from the configuration processor's
- * metadata: the services' builds do not produce that file today (javac 23 and later runs annotation
- * processors only when the build names them), and reflection sees exactly the record components
- * Spring binds to. Should the metadata appear, it is read too.
+ * <p>The project's own types are read by reflection as well as from the configuration processor's
+ * metadata: only the service modules run the processor, so the properties of the shared modules
+ * ({@code imagesearch.s3.*}, {@code imagesearch.elasticsearch.*}) are not in any metadata, and
+ * reflection sees exactly the record components Spring binds to.
  */
 final class ServiceJar {
   private static final String CONFIGURATION_PROPERTIES =

@@ -136,7 +136,9 @@ public final class SearchIndex implements AutoCloseable {
   private String mapping(ModelVersions models) throws IOException {
     try (InputStream in = SearchIndex.class.getResourceAsStream(ImageIndex.VERSIONED + ".json")) {
       ObjectNode root = (ObjectNode) JSON.readTree(in);
-      ((ObjectNode) root.get("settings")).put("number_of_replicas", properties.replicas());
+      ObjectNode settings = (ObjectNode) root.get("settings");
+      settings.put("number_of_shards", properties.shards());
+      settings.put("number_of_replicas", properties.replicas());
       ObjectNode meta = ((ObjectNode) root.get("mappings")).putObject("_meta");
       meta.put(ImageIndex.VGG16_MODEL, models.vgg16());
       meta.put(ImageIndex.CLIP_MODEL, models.clip());

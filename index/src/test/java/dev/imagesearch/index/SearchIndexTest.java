@@ -26,7 +26,7 @@ class SearchIndexTest {
   static void connect() {
     index =
         SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0));
+            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
     es = new ElasticsearchClient(index.client()._transport());
   }
 
@@ -48,6 +48,19 @@ class SearchIndexTest {
     assertThat(es.indices().getAlias(a -> a.name(ImageIndex.ALIAS)).aliases())
         .containsOnlyKeys(ImageIndex.VERSIONED);
     index.verify(MODELS);
+  }
+
+  @Test
+  void createsTheIndexWithTheConfiguredShardsAndReplicas() throws Exception {
+    try (SearchIndex sharded =
+        SearchIndex.connect(
+            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 3))) {
+      sharded.ensureExists(MODELS);
+    }
+    var settings =
+        es.indices().getSettings(s -> s.index(ImageIndex.VERSIONED)).get(ImageIndex.VERSIONED);
+    assertThat(settings.settings().index().numberOfShards()).isEqualTo("3");
+    assertThat(settings.settings().index().numberOfReplicas()).isEqualTo("0");
   }
 
   @Test

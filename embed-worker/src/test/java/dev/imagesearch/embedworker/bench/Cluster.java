@@ -49,7 +49,7 @@ final class Cluster {
     s3.createBucket(b -> b.bucket("imagesearch")).join();
     SearchIndex index =
         SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0));
+            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
     return new Cluster(new ImageStore(s3, "imagesearch"), index.client());
   }
 

@@ -67,7 +67,7 @@ class ResilienceTest {
       esPort = socket.getLocalPort();
     }
     elasticsearch = startElasticsearch();
-    index = SearchIndex.connect(new IndexProperties(URI.create(elasticsearch.url()), null, 0));
+    index = SearchIndex.connect(new IndexProperties(URI.create(elasticsearch.url()), null, 0, 1));
     es = index.client();
     s3 = ResilienceSetup.s3();
     createBucket();

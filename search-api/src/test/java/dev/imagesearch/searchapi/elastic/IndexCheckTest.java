@@ -47,7 +47,7 @@ class IndexCheckTest extends SearchApiTestBase {
     }
     try (SearchIndex away =
         SearchIndex.connect(
-            new IndexProperties(URI.create("http://127.0.0.1:" + closed), null, 0))) {
+            new IndexProperties(URI.create("http://127.0.0.1:" + closed), null, 0, 1))) {
       assertThatCode(
               () -> IndexCheck.check(away, away.client(), new ModelVersions("vgg16:x", "clip:x")))
           .doesNotThrowAnyException();
