@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Upload throughput and latency against the running local stack (./imagesearch up first).
-# Usage: tools/bench/upload-bench.sh [count per run] [concurrency...]   (default: 1000 1 16)
+# Usage: [WARMUP=uploads] tools/bench/upload-bench.sh [count per run] [concurrency...]
+#        (default: WARMUP=2000, 1000 1 16)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count="${1:-1000}"; shift || true
@@ -10,5 +11,5 @@ var="${IMAGESEARCH_VAR:-var}"
 . .mvn/jdk.sh
 ./mvnw -B -q -pl cli test-compile -o >&2
 cp=$(./mvnw -B -q -pl cli dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test -o)
-exec "$JAVA_HOME/bin/java" -cp "cli/target/test-classes:cli/target/classes:$cp" \
+exec "$JAVA_HOME/bin/java" -Dwarmup="${WARMUP:-2000}" -cp "cli/target/test-classes:cli/target/classes:$cp" \
   dev.imagesearch.cli.bench.UploadBenchmark http://127.0.0.1:8081 "$var/api-key" "$count" ${concurrency[@]}

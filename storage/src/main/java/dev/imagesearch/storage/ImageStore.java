@@ -2,9 +2,12 @@ package dev.imagesearch.storage;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -51,24 +55,51 @@ public final class ImageStore {
   }
 
   /**
-   * Stores the original. S3 metadata must be ASCII, so values are percent-encoded UTF-8; {@link
-   * #decodeMetadata} reverses it.
+   * Stores the original, replacing any earlier one. The id must be the SHA-256 of the bytes: S3
+   * checks the upload against it. S3 metadata must be ASCII, so values are percent-encoded UTF-8;
+   * {@link #decodeMetadata} reverses it.
    */
   public Mono<Void> putOriginal(
       String id, byte[] bytes, String contentType, Map<String, String> metadata) {
+    return putOriginal(id, bytes, contentType, metadata, false).then();
+  }
+
+  /**
+   * Stores the original only if none is there yet, in one conditional write: true when this call
+   * stored it, false when it was already there (or another writer is storing it right now).
+   */
+  public Mono<Boolean> putOriginalIfAbsent(
+      String id, byte[] bytes, String contentType, Map<String, String> metadata) {
+    return putOriginal(id, bytes, contentType, metadata, true)
+        .thenReturn(true)
+        .onErrorResume(ImageStore::isAlreadyThere, e -> Mono.just(false));
+  }
+
+  private Mono<PutObjectResponse> putOriginal(
+      String id, byte[] bytes, String contentType, Map<String, String> metadata, boolean ifAbsent) {
     Map<String, String> encoded = new LinkedHashMap<>();
     metadata.forEach(
         (k, v) -> encoded.put(k, URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
     return Mono.fromFuture(
-            () ->
-                s3.putObject(
-                    b ->
-                        b.bucket(bucket)
-                            .key(originalKey(id))
-                            .contentType(contentType)
-                            .metadata(encoded),
-                    AsyncRequestBody.fromBytes(bytes)))
-        .then();
+        () ->
+            s3.putObject(
+                b ->
+                    b.bucket(bucket)
+                        .key(originalKey(id))
+                        .contentType(contentType)
+                        .metadata(encoded)
+                        .ifNoneMatch(ifAbsent ? "*" : null)
+                        // S3 checks the bytes against their id; the SDK computes no checksum.
+                        .checksumSHA256(
+                            Base64.getEncoder().encodeToString(HexFormat.of().parseHex(id))),
+                // The caller hands the bytes over: no defensive copy.
+                AsyncRequestBody.fromBytesUnsafe(bytes)));
+  }
+
+  /** 412: the object exists; 409: a concurrent conditional write of the same key is under way. */
+  private static boolean isAlreadyThere(Throwable e) {
+    Throwable cause = e instanceof CompletionException c ? c.getCause() : e;
+    return cause instanceof S3Exception s3 && (s3.statusCode() == 412 || s3.statusCode() == 409);
   }
 
   public Mono<byte[]> getOriginal(String id) {

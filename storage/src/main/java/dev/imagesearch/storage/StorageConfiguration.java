@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -29,6 +31,10 @@ public class StorageConfiguration {
         S3AsyncClient.builder()
             .region(Region.of(properties.region()))
             .forcePathStyle(properties.pathStyle())
+            // Checksums only where S3 requires them: originals carry their own SHA-256 (their id),
+            // and computing CRC32s of every body on both sides cost CPU that uploads need.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
                     .apiCallAttemptTimeout(Duration.ofSeconds(20))

@@ -1,17 +1,22 @@
 package dev.imagesearch.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagesearch.localstack.S3Store;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 @WithRealServers
 class ImageStoreTest {
@@ -39,10 +44,18 @@ class ImageStoreTest {
     s3.close();
   }
 
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void keepsTheOriginalWithItsContentTypeAndNonAsciiMetadata() {
-    String id = "a".repeat(64);
     byte[] bytes = "pixels".getBytes(StandardCharsets.UTF_8);
+    String id = sha256(bytes);
 
     store.putOriginal(id, bytes, "image/png", Map.of("filename", "fleur rouge é 花.png")).block();
 
@@ -51,6 +64,29 @@ class ImageStoreTest {
     assertThat(head.contentType()).isEqualTo("image/png");
     assertThat(ImageStore.decodeMetadata(head.metadata()))
         .containsEntry("filename", "fleur rouge é 花.png");
+  }
+
+  @Test
+  void refusesAnOriginalWhoseBytesDoNotMatchItsId() {
+    String id = sha256(new byte[] {1});
+
+    assertThatThrownBy(() -> store.putOriginal(id, new byte[] {2}, "image/png", Map.of()).block())
+        .isInstanceOf(S3Exception.class);
+    assertThat(store.originalExists(id).block()).isFalse();
+  }
+
+  @Test
+  void storesAnOriginalIfAbsentOnlyOnce() {
+    byte[] bytes = "only once".getBytes(StandardCharsets.UTF_8);
+    String id = sha256(bytes);
+
+    assertThat(store.putOriginalIfAbsent(id, bytes, "image/png", Map.of("n", "1")).block())
+        .isTrue();
+    assertThat(store.putOriginalIfAbsent(id, bytes, "image/png", Map.of("n", "2")).block())
+        .isFalse();
+
+    var head = s3.headObject(b -> b.bucket("store-test").key(ImageStore.originalKey(id))).join();
+    assertThat(head.metadata()).containsEntry("n", "1");
   }
 
   @Test
@@ -65,7 +101,7 @@ class ImageStoreTest {
 
   @Test
   void deletesEverythingOfAnImageAndToleratesWhatIsMissing() {
-    String id = "c".repeat(64);
+    String id = sha256(new byte[] {1});
     store.putOriginal(id, new byte[] {1}, "image/jpeg", Map.of()).block();
     store.markPublished(id).block();
 

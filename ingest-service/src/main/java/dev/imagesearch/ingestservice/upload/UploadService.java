@@ -67,23 +67,39 @@ class UploadService {
             e -> Mono.just(UploadResult.rejected(filename, e.status().value(), e.getMessage())));
   }
 
+  /**
+   * A new image costs two S3 writes: the conditional write of the original and the marker. Only
+   * when the original was already there does the marker decide: published means duplicate; missing
+   * means an earlier attempt stopped before Kafka took the event, so this one stores and publishes.
+   */
   private Mono<UploadResult.Status> storeOnce(
       String id, ReceivedFile file, ImageInfo info, String filename, UploadFields fields) {
-    Instant now = clock.instant();
+    ImageUploaded event = event(id, file, info, filename, fields, clock.instant());
+    String type = info.format().mediaType();
     return store
-        .isPublished(id)
+        .putOriginalIfAbsent(id, file.bytes(), type, metadata(event))
         .flatMap(
-            published -> {
-              if (published) {
-                return Mono.just(UploadResult.Status.duplicate);
+            stored -> {
+              if (stored) {
+                return publish(event);
               }
-              ImageUploaded event = event(id, file, info, filename, fields, now);
               return store
-                  .putOriginal(id, file.bytes(), info.format().mediaType(), metadata(event))
-                  .then(events.publish(event))
-                  .then(store.markPublished(id))
-                  .thenReturn(UploadResult.Status.accepted);
+                  .isPublished(id)
+                  .flatMap(
+                      published ->
+                          published
+                              ? Mono.just(UploadResult.Status.duplicate)
+                              : store
+                                  .putOriginal(id, file.bytes(), type, metadata(event))
+                                  .then(publish(event)));
             });
+  }
+
+  private Mono<UploadResult.Status> publish(ImageUploaded event) {
+    return events
+        .publish(event)
+        .then(store.markPublished(event.imageId()))
+        .thenReturn(UploadResult.Status.accepted);
   }
 
   private ImageUploaded event(
