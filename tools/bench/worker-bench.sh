@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Embed-worker benchmark: end-to-end throughput (events published -> searchable) next to the
-# embedding library's bare throughput on the same images, latency at low load, 1 vs 2 worker
+# embedding library's bare throughput on the same images, latency at low load, 1, 2 and 3 worker
 # processes. Real Kafka, S3 store and Elasticsearch as child processes; workers as separate JVMs.
 # Usage: tools/bench/worker-bench.sh [IMAGES_PER_RUN] [LATENCY_SAMPLES]   (from the repository root)
 set -euo pipefail

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * End-to-end throughput (events published -> searchable) against the embedding library's bare
- * throughput on the same images, latency at low load, and 1 vs 2 worker processes. Real Kafka, S3
- * and Elasticsearch as child processes. Run by {@code tools/bench/worker-bench.sh}.
+ * throughput on the same images, latency at low load, and 1, 2 and 3 worker processes. Real Kafka,
+ * S3 and Elasticsearch as child processes. Run by {@code tools/bench/worker-bench.sh}.
  *
  * <p>Arguments: model root (with vgg16/ and clip/), image folder, images per run, latency samples.
  */
@@ -41,7 +41,7 @@ public final class WorkerBenchmark {
       all = files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
     }
     // Interleaved subsets: every run gets different images (different ids) of the same mix.
-    int runs = 3;
+    int runs = 4;
     List<List<byte[]>> subsets = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       List<byte[]> subset = new ArrayList<>();
@@ -50,18 +50,21 @@ public final class WorkerBenchmark {
       }
       subsets.add(subset);
     }
-    List<byte[]> latencyImages = subsets.get(2).subList(0, Math.min(samples, perRun));
+    List<byte[]> latencyImages = subsets.get(3).subList(0, Math.min(samples, perRun));
     Cluster cluster = Cluster.start();
     System.out.printf(
         "images: %d per run from %s (%d available), cores: %d%n",
         perRun, folder, all.size(), Runtime.getRuntime().availableProcessors());
 
-    // The machine is shared: the bare measurement brackets the end-to-end runs, before and after.
+    // The machine is shared: bare measurements bracket the 1-process run, which is compared with
+    // their mean, and close the run.
     System.out.println("load average at start: " + loadAverage());
     double bareBefore = bareThroughput(models, subsets.get(0));
     Result one = endToEnd(cluster, models, 1, subsets.get(0), latencyImages);
-    Result two = endToEnd(cluster, models, 2, subsets.get(1), List.of());
     double bareAfter = bareThroughput(models, subsets.get(0));
+    Result two = endToEnd(cluster, models, 2, subsets.get(1), List.of());
+    Result three = endToEnd(cluster, models, 3, subsets.get(2), List.of());
+    double bareEnd = bareThroughput(models, subsets.get(0));
     double bare = (bareBefore + bareAfter) / 2;
     System.out.println("load average at end: " + loadAverage());
 
@@ -70,14 +73,17 @@ public final class WorkerBenchmark {
     System.out.println("|---|---|");
     System.out.printf(
         "| bare library, VGG16+CLIP, batches of 8, decoded images | %.2f images/s (before %.2f,"
-            + " after %.2f) |%n",
-        bare, bareBefore, bareAfter);
+            + " after %.2f, at the end %.2f) |%n",
+        bare, bareBefore, bareAfter, bareEnd);
     System.out.printf(
         "| end to end, 1 worker process | %.2f images/s (%.2fx bare) |%n",
         one.throughput, one.throughput / bare);
     System.out.printf(
         "| end to end, 2 worker processes | %.2f images/s (%.2fx of 1 process) |%n",
         two.throughput, two.throughput / one.throughput);
+    System.out.printf(
+        "| end to end, 3 worker processes | %.2f images/s (%.2fx of 1 process) |%n",
+        three.throughput, three.throughput / one.throughput);
     System.out.printf(
         "| upload-to-searchable latency, 1 worker, one image at a time (%d) | p50 %.0f ms, p95 %.0f ms |%n",
         one.latencies.length, percentile(one.latencies, 50), percentile(one.latencies, 95));
