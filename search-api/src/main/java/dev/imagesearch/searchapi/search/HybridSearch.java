@@ -51,8 +51,8 @@ class HybridSearch {
     int window = token == null ? properties.window(query.k()) : token.window();
     int offset = token == null ? 0 : token.offset();
     double floor = properties.weakMatch().floor(query.model());
-    Mono<List<String>> semantic =
-        ids(
+    Mono<Map<String, Double>> semantic =
+        cosines(
             Es.call(
                 () ->
                     client.search(
@@ -76,19 +76,28 @@ class HybridSearch {
     return Mono.zip(semantic, lexical)
         .flatMap(
             lists -> {
-              List<Scored> fused = fuse(lists.getT1(), lists.getT2(), window);
+              Map<String, Double> cosines = lists.getT1();
+              List<Scored> fused = fuse(List.copyOf(cosines.keySet()), lists.getT2(), window);
               List<Scored> page =
                   fused.subList(
                       Math.min(offset, fused.size()), Math.min(offset + query.k(), fused.size()));
+              // Stored vectors are costly to load: only hits found by words alone need theirs
+              // (they have no kNN score), and L1 needs every hit's.
+              boolean withClip =
+                  query.metric() == Metric.L1
+                      || page.stream().anyMatch(h -> !cosines.containsKey(h.id()));
               return hydrator
-                  .fetch(page.stream().map(Scored::id).toList(), true)
-                  .map(docs -> respond(query, page, docs, offset, fused.size(), window, floor));
+                  .fetch(page.stream().map(Scored::id).toList(), withClip)
+                  .map(
+                      docs ->
+                          respond(query, page, cosines, docs, offset, fused.size(), window, floor));
             });
   }
 
   private SearchResponse respond(
       VectorQuery query,
       List<Scored> page,
+      Map<String, Double> cosines,
       Map<String, ImageDocument> docs,
       int offset,
       int total,
@@ -97,17 +106,19 @@ class HybridSearch {
     List<Hit> hits = new ArrayList<>();
     for (Scored s : page) {
       ImageDocument doc = docs.get(s.id());
-      if (doc == null || doc.clip() == null) {
+      Double cosine = cosines.get(s.id());
+      if (doc == null || (doc.clip() == null && (cosine == null || query.metric() == Metric.L1))) {
         continue;
       }
-      // Hits found only by words have no kNN score: their cosine comes from the stored vector.
       Scored exact =
-          new Scored(
-              s.id(),
-              VectorMath.dot(query.vector(), doc.clip()),
-              VectorMath.l1(query.vector(), doc.clip()),
-              s.rrf(),
-              s.lexicalMatch());
+          doc.clip() == null
+              ? new Scored(s.id(), cosine, Double.NaN, s.rrf(), s.lexicalMatch())
+              : new Scored(
+                  s.id(),
+                  VectorMath.dot(query.vector(), doc.clip()),
+                  VectorMath.l1(query.vector(), doc.clip()),
+                  s.rrf(),
+                  s.lexicalMatch());
       hits.add(Hit.of(doc, exact, query.metric(), floor));
     }
     int next = offset + query.k();
@@ -152,6 +163,21 @@ class HybridSearch {
                         .should(s -> s.match(m -> m.field("filename.text").query(text)))
                         .should(s -> s.terms(t -> t.field("tags").terms(v -> v.value(words))))
                         .minimumShouldMatch("1")));
+  }
+
+  /** The kNN ranking in order, with each hit's cosine. */
+  private static Mono<Map<String, Double>> cosines(
+      Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
+    return response
+        .map(
+            r -> {
+              Map<String, Double> cosines = new LinkedHashMap<>();
+              for (var hit : r.hits().hits()) {
+                cosines.put(hit.id(), VectorSearch.cosine(hit.score()));
+              }
+              return cosines;
+            })
+        .onErrorResume(Es::indexMissing, e -> Mono.just(Map.of()));
   }
 
   private static Mono<List<String>> ids(

@@ -85,9 +85,7 @@ public class VectorSearch {
               List<Scored> scored = new ArrayList<>();
               Map<String, ImageDocument> docs = new HashMap<>();
               for (var hit : response.hits().hits()) {
-                // dot_product scores are (1 + dot) / 2; vectors are unit length, so dot = cosine.
-                double cosine = 2 * (hit.score() == null ? 0 : hit.score()) - 1;
-                scored.add(Scored.cosine(hit.id(), cosine));
+                scored.add(Scored.cosine(hit.id(), cosine(hit.score())));
                 docs.put(hit.id(), hit.source());
               }
               return new Page(scored, docs, total(response, offset + scored.size()));
@@ -128,6 +126,11 @@ public class VectorSearch {
                   .fetch(page.stream().map(Scored::id).toList(), false)
                   .map(docs -> new Page(List.copyOf(page), docs, all.size()));
             });
+  }
+
+  /** dot_product scores are (1 + dot) / 2; vectors are unit length, so dot = cosine. */
+  static double cosine(Double score) {
+    return 2 * (score == null ? 0 : score) - 1;
   }
 
   KnnSearch knn(VectorQuery query, int window) {

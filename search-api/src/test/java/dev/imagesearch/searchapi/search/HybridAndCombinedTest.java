@@ -48,6 +48,12 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     assertThat(response.hits())
         .filteredOn(h -> !h.id().equals(captioned))
         .allSatisfy(h -> assertThat(h.lexicalMatch()).isFalse());
+    // Scores of hits the kNN found come from its score, not from the stored vector: same value.
+    assertThat(response.hits())
+        .allSatisfy(
+            h ->
+                assertThat(h.score())
+                    .isCloseTo(VectorMath.dot(text, corpus.doc(h.id()).clip()), within(1e-4)));
     assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
   }
 
