@@ -168,7 +168,8 @@ function setupForm() {
 async function refreshInfo() {
   try {
     const info = await api.info();
-    const pending = upload.pending();
+    // The server counts everyone's uploads; this browser's own count stands in when it cannot.
+    const pending = info.pending ?? upload.pending();
     $('counts').textContent = `${info.indexed} images indexed`
       + (pending ? ` · ${pending} pending` : '') + (info.failed ? ` · ${info.failed} failed` : '');
     $('standin-banner').hidden = !info.standinModels;

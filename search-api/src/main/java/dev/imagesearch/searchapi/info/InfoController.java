@@ -6,6 +6,7 @@ import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.models.Models;
+import dev.imagesearch.searchapi.uploads.IngestPipeline;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,12 @@ class InfoController {
 
   private final ElasticsearchAsyncClient client;
   private final Models models;
+  private final IngestPipeline pipeline;
 
-  InfoController(ElasticsearchAsyncClient client, Models models) {
+  InfoController(ElasticsearchAsyncClient client, Models models, IngestPipeline pipeline) {
     this.client = client;
     this.models = models;
+    this.pipeline = pipeline;
   }
 
   record Model(String name, String version, String id, boolean standin) {
@@ -36,17 +39,20 @@ class InfoController {
    * @param standinModels true when a model has random weights: results mean nothing
    * @param indexed images that can be found
    * @param failed images the worker could not index (never in results)
+   * @param pending images uploaded but not yet taken up by a worker, over all uploaders; null when
+   *     the ingest-service cannot tell
    */
-  record Info(Map<String, Model> models, boolean standinModels, long indexed, long failed) {}
+  record Info(
+      Map<String, Model> models, boolean standinModels, long indexed, long failed, Long pending) {}
 
   record Collection(String name, long count) {}
 
   record Collections(List<Collection> collections) {}
 
-  @Operation(summary = "Models in use and how many images are indexed or failed")
+  @Operation(summary = "Models in use and how many images are indexed, failed or pending")
   @GetMapping("/api/info")
   Mono<Info> info() {
-    return Mono.zip(count(ImageIndex.INDEXED), count(ImageIndex.FAILED))
+    return Mono.zip(count(ImageIndex.INDEXED), count(ImageIndex.FAILED), pipeline.pending())
         .map(
             counts ->
                 new Info(
@@ -55,7 +61,8 @@ class InfoController {
                         "clip", Model.of(models.clipDescriptor())),
                     models.standin(),
                     counts.getT1(),
-                    counts.getT2()));
+                    counts.getT2(),
+                    counts.getT3().orElse(null)));
   }
 
   @Operation(summary = "Collections of indexed images, with their image counts")

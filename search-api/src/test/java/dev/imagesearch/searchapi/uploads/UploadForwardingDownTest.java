@@ -42,4 +42,18 @@ class UploadForwardingDownTest {
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
+
+  @Test
+  void infoStillAnswersWithoutPendingWhenTheIngestServiceIsUnreachable() {
+    http.get()
+        .uri("/api/info")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.pending")
+        .doesNotExist()
+        .jsonPath("$.failed")
+        .isNumber();
+  }
 }
