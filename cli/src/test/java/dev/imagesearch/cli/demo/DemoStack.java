@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real local stack for the browser tests, started by {@code imagesearch demo} in a child JVM
@@ -27,6 +34,8 @@ final class DemoStack {
   private static final List<String> SERVICES =
       List.of("ingest-service", "embed-worker", "search-api");
   private static final int[] PORTS = {8080, 8081, 8082, 9200, 9092, 9093, 9000};
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path var;
   private final Path logs;
@@ -116,6 +125,65 @@ final class DemoStack {
       return -1;
     }
     return process.exitValue();
+  }
+
+  /**
+   * Stops one service of the running stack, as a crash or a redeploy would; {@code imagesearch up}
+   * starts it again.
+   */
+  void stopService(String service) throws IOException, InterruptedException {
+    String[] pidFile = Files.readString(var.resolve("run").resolve(service + ".pid")).split(" ");
+    ProcessHandle process = ProcessHandle.of(Long.parseLong(pidFile[0])).orElseThrow();
+    process.destroy();
+    for (int i = 0; i < 900 && process.isAlive(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(process.isAlive()).as(service + " stopped").isFalse();
+  }
+
+  void up() throws IOException, InterruptedException {
+    assertThat(cli("up", 5, "up")).as(log("up")).isZero();
+  }
+
+  /** Uploads straight to the ingest-service, as another person or the CLI would. */
+  String upload(Path file) throws IOException, InterruptedException {
+    String boundary = "e2e-" + System.nanoTime();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/images"))
+            .header("Authorization", "Bearer " + apiKey())
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofByteArray(head),
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofByteArray(tail)))
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      return response.body();
+    }
+  }
+
+  /** The image an indexed one nearly duplicates, from search-api's metadata; null if none. */
+  String duplicateOf(String id) throws IOException, InterruptedException {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/images/" + id)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode duplicateOf = JSON.readTree(response.body()).path("duplicateOf");
+      return duplicateOf.isString() ? duplicateOf.asString() : null;
+    }
   }
 
   /** Runs {@code imagesearch demo FOLDER OPTIONS}; returns what it printed once it ended ready. */

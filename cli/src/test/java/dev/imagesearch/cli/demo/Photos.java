@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -18,6 +20,39 @@ final class Photos {
     for (int i = 0; i < count; i++) {
       draw(folder.resolve("photo-" + i + (i % 2 == 0 ? ".jpg" : ".png")), i);
     }
+  }
+
+  /** The same picture in another format: other bytes (another id), nearly the same pixels. */
+  static Path reencode(Path source, Path target) throws IOException {
+    BufferedImage image = ImageIO.read(source.toFile());
+    Files.createDirectories(target.getParent());
+    ImageIO.write(image, "jpg", target.toFile());
+    return target;
+  }
+
+  /**
+   * A PNG whose header (signature, IHDR, size) is sound but whose pixel data (IDAT) is garbage: an
+   * upload check that reads headers takes it, a decoder cannot.
+   */
+  static Path corruptPng(Path file, long seed) throws IOException {
+    draw(file, seed);
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer png = ByteBuffer.wrap(bytes);
+    int at = 8; // after the signature
+    while (at < bytes.length) {
+      int length = png.getInt(at);
+      String type = new String(bytes, at + 4, 4, StandardCharsets.US_ASCII);
+      if (type.equals("IDAT")) {
+        Random garbage = new Random(seed);
+        for (int i = at + 8 + 2; i < at + 8 + length; i++) { // keeps the zlib header
+          bytes[i] = (byte) garbage.nextInt(256);
+        }
+        Files.write(file, bytes);
+        return file;
+      }
+      at += 12 + length;
+    }
+    throw new IllegalStateException("no IDAT chunk in " + file);
   }
 
   static Path draw(Path file, long seed) throws IOException {

@@ -8,6 +8,9 @@ import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
 
 /**
  * The search page in headless Chromium against the stack that {@code imagesearch demo} starts
@@ -151,16 +155,16 @@ class SearchPageE2ETest {
     page.waitFor("every page, by scrolling", () -> browser.count(".card") == PHOTOS);
     String first = page.firstId();
     browser.js("document.querySelector('.card').focus()");
-    browser.press("\uE007"); // Enter: the keyboard alone opens a result
+    browser.press(Keys.ENTER); // the keyboard alone opens a result
     page.waitFor("metadata", () -> browser.text("#detail-meta").contains("e2e"));
     assertThat(browser.text("#detail-meta")).contains("Collection", "Tags", first);
     page.shot("05-detail");
     String title = browser.text("#detail-title");
-    browser.press("\uE014"); // arrow right
+    browser.press(Keys.ARROW_RIGHT);
     page.waitFor("next image", () -> !browser.text("#detail-title").equals(title));
-    browser.press("\uE012"); // arrow left
+    browser.press(Keys.ARROW_LEFT);
     page.waitFor("first again", () -> browser.text("#detail-title").equals(title));
-    browser.press("\uE00C"); // Esc
+    browser.press(Keys.ESCAPE);
     page.waitFor("closed", () -> !page.dialogOpen("detail"));
     browser.click(".card");
     browser.click("#similar-vgg16");
@@ -195,7 +199,173 @@ class SearchPageE2ETest {
     SearchPage.waitUntil(Duration.ofMinutes(2), "indexed", () -> browser.count(indexed) == 2);
     page.shot("08-uploaded");
     page.waitFor("count", () -> browser.text("#counts").startsWith(PHOTOS + 2 + " images indexed"));
-    assertThat(browser.js("return localStorage.getItem('imagesearch.apiKey')").asString())
+    assertThat(browser.js("return localStorage.getItem('imagesearch.apiKey')"))
         .isEqualTo(stack.apiKey());
+  }
+
+  @Test
+  @Order(8)
+  void filtersNarrowTheResultsAndStayInTheAddress() throws Exception {
+    // A second collection holding a near-duplicate: photo-3 again, re-encoded.
+    Path original = photos.resolve("photo-3.png");
+    Path copy = Photos.reencode(original, OUT.resolve("uploads/photo-3-copy.jpg"));
+    String originalId = ImageIds.sha256(original);
+    String copyId = ImageIds.sha256(copy);
+    page.openUploadPanel(stack.apiKey());
+    browser.type("#up-collection", "copies");
+    browser.type("#up-files", copy.toString());
+    String indexed = "#upload-list [data-status=indexed]";
+    SearchPage.waitUntil(Duration.ofMinutes(2), "copy indexed", () -> browser.count(indexed) == 1);
+    long total = PHOTOS + 3;
+
+    page.open("?q=circles");
+    page.waitFor("all images", () -> browser.count(".card") == total);
+    browser.click("#more summary");
+    browser.click("#collection option[value=e2e]");
+    page.waitFor("collection e2e", () -> browser.url().contains("collection=e2e"));
+    page.waitFor("only e2e", () -> browser.count(".card") == PHOTOS);
+    page.shot("09-filter-collection");
+    browser.click("#collection option[value=copies]");
+    page.waitFor("only the copy", () -> page.ids().equals(List.of(copyId)));
+    assertThat(browser.url()).contains("collection=copies");
+
+    page.open("?q=circles&collection=nowhere");
+    page.waitFor("no results", () -> !browser.text("#message").isEmpty());
+    assertThat(browser.count(".card")).isZero();
+
+    page.open("?q=circles");
+    browser.click("#more summary");
+    browser.type("#tags", "demo");
+    page.waitFor("tag demo", () -> browser.url().contains("tags=demo"));
+    page.waitFor("only tagged", () -> browser.count(".card") == PHOTOS);
+    page.shot("10-filter-tags");
+    browser.find("#tags").clear();
+    browser.type("#tags", "no-such-tag");
+    page.waitFor("no tagged", () -> browser.url().contains("tags=no-such-tag"));
+    page.waitFor("none tagged", () -> browser.count(".card") == 0);
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    page.open("?q=circles");
+    page.setDate("uploadedFrom", today.plusDays(1).toString());
+    page.waitFor(
+        "from tomorrow", () -> browser.url().contains("uploadedFrom=" + today.plusDays(1)));
+    page.waitFor("nothing uploaded tomorrow", () -> browser.count(".card") == 0);
+    page.setDate("uploadedFrom", today.toString());
+    page.waitFor("all uploaded today", () -> browser.count(".card") == total);
+    page.shot("11-filter-dates");
+
+    browser.click("#more summary");
+    browser.select("#k", "48");
+    page.waitFor("k in the address", () -> browser.url().contains("k=48"));
+    page.waitFor("k asked", () -> String.valueOf(page.lastSearchRequest()).contains("k=48"));
+
+    // The worker marks near-duplicates; with stand-in models, unrelated images may be marked too.
+    assertThat(stack.duplicateOf(copyId)).as("the copy is a near-duplicate").isNotNull();
+    page.open("?image=" + originalId);
+    page.waitFor("every image", () -> page.ids().size() == total);
+    List<String> shown = page.ids();
+    assertThat(shown).contains(copyId);
+    List<String> originals = new ArrayList<>();
+    for (String id : shown) {
+      if (stack.duplicateOf(id) == null) {
+        originals.add(id);
+      }
+    }
+    page.shot("12-duplicates-shown");
+    browser.click("#more summary");
+    browser.click("#hideDuplicates");
+    page.waitFor("hidden in the address", () -> browser.url().contains("hideDuplicates=1"));
+    page.waitFor("duplicates hidden", () -> page.ids().size() == originals.size());
+    assertThat(page.ids()).containsExactlyInAnyOrderElementsOf(originals).doesNotContain(copyId);
+    page.shot("13-duplicates-hidden");
+  }
+
+  @Test
+  @Order(9)
+  void pastingAnImageSearchesWithIt() throws Exception {
+    Path photo = photos.resolve("photo-5.png");
+    String id = ImageIds.sha256(photo);
+    page.open("");
+    page.paste(photo, "image/png");
+    page.waitFor("the pasted image first", () -> id.equals(page.firstId()));
+    assertThat(page.scores().getFirst()).isEqualTo("similarity 1.00");
+    assertThat(browser.url()).contains("image=" + id);
+    page.shot("14-pasted");
+  }
+
+  @Test
+  @Order(10)
+  void droppingManyFilesOrAFolderOnTheUploadPanelShowsEachFile() throws Exception {
+    List<Path> dropped = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      dropped.add(Photos.draw(OUT.resolve("uploads/dropped-" + i + ".png"), 200 + i));
+    }
+    Path folder = OUT.resolve("uploads/folder");
+    Photos.draw(folder.resolve("f-1.jpg"), 300);
+    Photos.draw(folder.resolve("f-2.jpg"), 301);
+    long before = page.counts().indexed();
+
+    page.openUploadPanel(stack.apiKey());
+    page.dropOnUploadPanel(dropped, "image/png");
+    browser.type("#up-folder", folder.toString());
+    page.waitFor("a row per file", () -> browser.count("#upload-list li") == 5);
+    assertThat(page.texts("#upload-list .file"))
+        .contains(
+            "dropped-0.png", "dropped-1.png", "dropped-2.png", "folder/f-1.jpg", "folder/f-2.jpg");
+    page.shot("15-upload-many");
+    String indexed = "#upload-list [data-status=indexed]";
+    SearchPage.waitUntil(Duration.ofMinutes(2), "all indexed", () -> browser.count(indexed) == 5);
+    assertThat(
+            browser.js(
+                "return [...document.querySelectorAll('#upload-list progress')].every((p) => p.value === 1)"))
+        .isEqualTo(true);
+    assertThat(browser.text("#upload-summary")).startsWith("5 files: 5 indexed, 0 pending");
+    page.shot("16-upload-many-indexed");
+    page.waitFor("count", () -> page.counts().indexed() == before + 5);
+  }
+
+  @Test
+  @Order(11)
+  void anImageTheWorkerCannotDecodeShowsAsFailed() throws Exception {
+    Path broken = Photos.corruptPng(OUT.resolve("uploads/broken.png"), 400);
+    page.open("");
+    long failedBefore = page.counts().failed();
+    page.openUploadPanel(stack.apiKey());
+    browser.type("#up-files", broken.toString());
+    String failed = "#upload-list [data-status=failed]";
+    SearchPage.waitUntil(Duration.ofMinutes(2), "failed", () -> browser.count(failed) == 1);
+    assertThat(browser.text(failed + " .status")).matches("failed: [A-Z_]+: .+");
+    page.waitFor("failed count", () -> page.counts().failed() == failedBefore + 1);
+    page.shot("17-upload-failed");
+    assertThat(browser.text("#counts")).endsWith(" · " + (failedBefore + 1) + " failed");
+  }
+
+  @Test
+  @Order(12)
+  void theHeaderCountsUploadsFromEveryoneThatWaitForTheWorker() throws Exception {
+    page.open("");
+    page.waitFor("nothing pending", () -> page.counts().pending() == 0);
+    long indexedBefore = page.counts().indexed();
+    stack.stopService("embed-worker");
+    try {
+      // Not through this page: the count comes from the server, not from this browser's uploads.
+      stack.upload(Photos.draw(OUT.resolve("uploads/other-1.jpg"), 500));
+      stack.upload(Photos.draw(OUT.resolve("uploads/other-2.jpg"), 501));
+      page.open("");
+      page.waitFor("two pending", () -> page.counts().pending() == 2);
+      assertThat(browser.text("#counts")).contains(" · 2 pending");
+      page.shot("18-pending");
+    } finally {
+      stack.up();
+    }
+    SearchPage.waitUntil(
+        Duration.ofMinutes(3),
+        "indexed once the worker is back",
+        () -> {
+          page.open("");
+          SearchPage.Counts counts = page.counts();
+          return counts.pending() == 0 && counts.indexed() == indexedBefore + 2;
+        });
+    page.shot("19-pending-done");
   }
 }
