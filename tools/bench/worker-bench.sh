@@ -2,7 +2,8 @@
 # Embed-worker benchmark: end-to-end throughput (events published -> searchable) next to the
 # embedding library's bare throughput on the same images, latency at low load, 1, 2 and 3 worker
 # processes. Real Kafka, S3 store and Elasticsearch as child processes; workers as separate JVMs.
-# Usage: tools/bench/worker-bench.sh [IMAGES_PER_RUN] [LATENCY_SAMPLES]   (from the repository root)
+# Usage: tools/bench/worker-bench.sh [IMAGES_PER_RUN] [LATENCY_SAMPLES] [property=value...]
+#        (from the repository root; the settings go to every worker process)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PER_RUN=${1:-120}
@@ -23,4 +24,4 @@ JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 cd embed-worker
 exec "$JAVA" -Xmx2g -Dai.djl.offline=true -Dimagesearch.repo.dir="$PWD/.." \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  dev.imagesearch.embedworker.bench.WorkerBenchmark "$MODELS" "$(cd .. && realpath "$IMAGES")" "$PER_RUN" "$SAMPLES"
+  dev.imagesearch.embedworker.bench.WorkerBenchmark "$MODELS" "$(cd .. && realpath "$IMAGES")" "$PER_RUN" "$SAMPLES" "${@:3}"

@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Everything an operator tunes on the worker ({@code imagesearch.worker.*}).
  *
- * @param concurrency listener threads in this process; more than the topic's partitions idle
+ * @param concurrency listener threads in this process; more than the topic's partitions idle. Two
+ *     overlap one batch's duplicate lookup and bulk write with the other's inference (measured in
+ *     docs/benchmarks.md, Embed worker)
  * @param maxPollRecords events per Kafka batch (one bulk request per batch)
  * @param fetchConcurrency images of one batch in flight at once (S3 fetch to thumbnail)
  * @param device {@code cpu} or {@code gpu}
@@ -29,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("imagesearch.worker")
 public record WorkerProperties(
-    @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+    @DefaultValue("2") @Min(1) @Max(64) int concurrency,
     @DefaultValue("32") @Min(1) @Max(1000) int maxPollRecords,
     @DefaultValue("16") @Min(1) @Max(256) int fetchConcurrency,
     @DefaultValue("cpu") @Pattern(regexp = "cpu|gpu") String device,

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +23,12 @@ import java.util.stream.Stream;
  * throughput on the same images, latency at low load, and 1, 2 and 3 worker processes. Real Kafka,
  * S3 and Elasticsearch as child processes. Run by {@code tools/bench/worker-bench.sh}.
  *
- * <p>Arguments: model root (with vgg16/ and clip/), image folder, images per run, latency samples.
+ * <p>Arguments: model root (with vgg16/ and clip/), image folder, images per run, latency samples,
+ * then any number of {@code property=value} settings for the workers.
  */
 public final class WorkerBenchmark {
+  private static final Map<String, String> WORKER_SETTINGS = new LinkedHashMap<>();
+
   private WorkerBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -32,6 +36,10 @@ public final class WorkerBenchmark {
     Path folder = Path.of(args[1]);
     int perRun = Integer.parseInt(args[2]);
     int samples = Integer.parseInt(args[3]);
+    for (String setting : Arrays.copyOfRange(args, 4, args.length)) {
+      String[] kv = setting.split("=", 2);
+      WORKER_SETTINGS.put(kv[0], kv[1]);
+    }
     if (!Files.isDirectory(folder)) {
       System.out.println("SKIPPED: no image folder at " + folder);
       return;
@@ -53,8 +61,8 @@ public final class WorkerBenchmark {
     List<byte[]> latencyImages = subsets.get(3).subList(0, Math.min(samples, perRun));
     Cluster cluster = Cluster.start();
     System.out.printf(
-        "images: %d per run from %s (%d available), cores: %d%n",
-        perRun, folder, all.size(), Runtime.getRuntime().availableProcessors());
+        "images: %d per run from %s (%d available), cores: %d, worker settings: %s%n",
+        perRun, folder, all.size(), Runtime.getRuntime().availableProcessors(), WORKER_SETTINGS);
 
     // The machine is shared: bare measurements bracket the 1-process run, which is compared with
     // their mean, and close the run.
@@ -141,7 +149,7 @@ public final class WorkerBenchmark {
       for (int i = 0; i < processes; i++) {
         workers.add(
             WorkerProcess.start(
-                cluster.workerProperties(group, models),
+                settings(cluster.workerProperties(group, models)),
                 Path.of("target", "bench-worker-" + processes + "-" + i + ".log")));
       }
       // Warm-up: every process loaded its models and got partitions before the clock starts.
@@ -182,6 +190,11 @@ public final class WorkerBenchmark {
     } finally {
       workers.forEach(WorkerProcess::close);
     }
+  }
+
+  private static Map<String, String> settings(Map<String, String> properties) {
+    properties.putAll(WORKER_SETTINGS);
+    return properties;
   }
 
   static double percentile(double[] values, int p) {
