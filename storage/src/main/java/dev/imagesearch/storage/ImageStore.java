@@ -98,8 +98,8 @@ public final class ImageStore {
 
   /** 412: the object exists; 409: a concurrent conditional write of the same key is under way. */
   private static boolean isAlreadyThere(Throwable e) {
-    Throwable cause = e instanceof CompletionException c ? c.getCause() : e;
-    return cause instanceof S3Exception s3 && (s3.statusCode() == 412 || s3.statusCode() == 409);
+    S3Exception s3 = s3Error(e);
+    return s3 != null && (s3.statusCode() == 412 || s3.statusCode() == 409);
   }
 
   public Mono<byte[]> getOriginal(String id) {
@@ -165,10 +165,14 @@ public final class ImageStore {
   }
 
   private static boolean isNotFound(Throwable e) {
-    Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-    return cause instanceof NoSuchKeyException
-        || (cause instanceof S3Exception s3
-            && s3.statusCode() == 404
-            && !(cause instanceof NoSuchBucketException));
+    S3Exception s3 = s3Error(e);
+    return s3 instanceof NoSuchKeyException
+        || (s3 != null && s3.statusCode() == 404 && !(s3 instanceof NoSuchBucketException));
+  }
+
+  /** What S3 answered, unwrapped from the future's CompletionException; null for other errors. */
+  private static S3Exception s3Error(Throwable e) {
+    Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+    return cause instanceof S3Exception s3 ? s3 : null;
   }
 }

@@ -5,6 +5,7 @@ import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.localstack.S3Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 
 /**
  * Real Elasticsearch, Kafka and S3 servers for tests: each starts on first use, once per test JVM,
@@ -77,6 +82,17 @@ public final class RealServers {
     registry.add("imagesearch.s3.region", () -> S3Store.REGION);
     registry.add("imagesearch.s3.access-key", () -> S3Store.ACCESS_KEY);
     registry.add("imagesearch.s3.secret-key", () -> S3Store.SECRET_KEY);
+  }
+
+  /** Points an S3 client builder, sync or async, at the test S3 store with its credentials. */
+  public static <B extends S3BaseClientBuilder<B, ?>> B s3Client(B builder) {
+    return builder
+        .endpointOverride(URI.create(s3().endpoint()))
+        .region(Region.of(S3Store.REGION))
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)));
   }
 
   /** Stops every server this JVM started and deletes their files. */

@@ -6,8 +6,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.imagesearch.localstack.S3Store;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** One real round trip through each server, over real sockets. */
@@ -37,15 +32,7 @@ class RoundTripTest {
 
   @Test
   void storesAndReadsBackAnObjectInS3() {
-    try (S3Client s3 =
-        S3Client.builder()
-            .endpointOverride(URI.create(RealServers.s3().endpoint()))
-            .region(Region.of(S3Store.REGION))
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
-            .build()) {
+    try (S3Client s3 = RealServers.s3Client(S3Client.builder()).build()) {
       s3.createBucket(b -> b.bucket("round-trip"));
       byte[] bytes = "not really a jpeg".getBytes(StandardCharsets.UTF_8);
       s3.putObject(

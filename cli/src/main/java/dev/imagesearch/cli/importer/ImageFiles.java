@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Finds the images under a folder: recursive, symlinks followed but never in a loop, sorted. */
-final class ImageFiles {
+public final class ImageFiles {
   private static final Map<String, String> CONTENT_TYPES =
       Map.of(
           "jpg", "image/jpeg",
@@ -31,7 +31,7 @@ final class ImageFiles {
   private ImageFiles() {}
 
   /** One image to upload; {@code relative} uses '/' and is what the user sees in reports. */
-  record ImageFile(Path path, String relative, long size, String contentType) {
+  public record ImageFile(Path path, String relative, long size, String contentType) {
     String filename() {
       return path.getFileName().toString();
     }
@@ -40,7 +40,7 @@ final class ImageFiles {
   /**
    * What a walk found: images in sorted order, how many other files, and what could not be read.
    */
-  record Scan(Path root, List<ImageFile> images, int skipped, List<String> warnings) {
+  public record Scan(Path root, List<ImageFile> images, int skipped, List<String> warnings) {
     long totalBytes() {
       return images.stream().mapToLong(ImageFile::size).sum();
     }
@@ -55,7 +55,7 @@ final class ImageFiles {
     return CONTENT_TYPES.get(filename.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  static Scan scan(Path root) throws IOException {
+  public static Scan scan(Path root) throws IOException {
     Path base = root.toAbsolutePath().normalize();
     List<ImageFile> images = new ArrayList<>();
     List<String> warnings = new ArrayList<>();

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /** Kafka, S3 and Elasticsearch for the benchmark, on free ports, stopped when the JVM exits. */
@@ -37,15 +34,7 @@ final class Cluster {
       // Four partitions: two workers get two each.
       admin.createTopics(List.of(new NewTopic(Topics.IMAGES, 4, (short) 1))).all().get();
     }
-    S3AsyncClient s3 =
-        S3AsyncClient.builder()
-            .endpointOverride(URI.create(RealServers.s3().endpoint()))
-            .region(Region.of(S3Store.REGION))
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
-            .build();
+    S3AsyncClient s3 = RealServers.s3Client(S3AsyncClient.builder()).build();
     s3.createBucket(b -> b.bucket("imagesearch")).join();
     SearchIndex index =
         SearchIndex.connect(

@@ -7,7 +7,6 @@ import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.localstack.S3Store;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,6 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /** What {@link ResilienceTest}'s worker processes are started with, and what it reads back. */
@@ -28,17 +24,7 @@ final class ResilienceSetup {
   private ResilienceSetup() {}
 
   static S3AsyncClient s3() {
-    S3AsyncClient s3;
-    s3 =
-        S3AsyncClient.builder()
-            .endpointOverride(URI.create(RealServers.s3().endpoint()))
-            .region(Region.of(S3Store.REGION))
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
-            .build();
-    return s3;
+    return RealServers.s3Client(S3AsyncClient.builder()).build();
   }
 
   static Set<String> ids(List<ImageUploaded> events) {

@@ -2,6 +2,7 @@ package dev.imagesearch.embedding.clip;
 
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.embedding.model.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class TokenizerLocator {
                 "imagesearch.tokenizer.cache",
                 Path.of(System.getProperty("user.home"), ".cache", "imagesearch", "tokenizers")
                     .toString()));
-    Path out = cache.resolve(sha256(vocab) + "-tokenizer.json");
+    Path out = cache.resolve(Sha256.of(vocab) + "-tokenizer.json");
     if (!Files.isRegularFile(out)) {
       TokenizerJsonBuilder.write(vocab, out);
     }
@@ -72,14 +73,5 @@ final class TokenizerLocator {
             + " found (looked in "
             + candidates
             + "); set -Dimagesearch.clip.vocab");
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

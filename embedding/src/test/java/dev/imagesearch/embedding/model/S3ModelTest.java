@@ -14,10 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** How Kubernetes workers get their models: from an S3 prefix, into a verified local cache. */
@@ -33,15 +30,7 @@ class S3ModelTest {
     // The repository uses the SDK's default credential chain, as on a real cluster.
     System.setProperty("aws.accessKeyId", S3Store.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", S3Store.SECRET_KEY);
-    try (S3Client s3 =
-            S3Client.builder()
-                .endpointOverride(URI.create(RealServers.s3().endpoint()))
-                .region(Region.of(S3Store.REGION))
-                .forcePathStyle(true)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
-                .build();
+    try (S3Client s3 = RealServers.s3Client(S3Client.builder()).build();
         Stream<Path> files = Files.list(STANDIN)) {
       s3.createBucket(b -> b.bucket("models"));
       for (Path file : files.toList()) {

@@ -4,6 +4,7 @@ import dev.imagesearch.contracts.events.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -98,8 +99,6 @@ final class PendingEvents {
 
   private static <T> Mono<T> mono(KafkaFuture<T> future) {
     return Mono.fromCompletionStage(future.toCompletionStage())
-        .onErrorMap(
-            java.util.concurrent.CompletionException.class,
-            e -> e.getCause() == null ? e : e.getCause());
+        .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause());
   }
 }

@@ -2,6 +2,7 @@ package dev.imagesearch.ingestservice.pipeline;
 
 import dev.imagesearch.web.ServiceUnavailable;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +48,6 @@ class PipelineController implements DisposableBean {
 
   @Override
   public void destroy() {
-    admin.close(java.time.Duration.ofSeconds(2));
+    admin.close(Duration.ofSeconds(2));
   }
 }

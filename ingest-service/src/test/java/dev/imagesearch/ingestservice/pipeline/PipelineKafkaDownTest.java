@@ -1,5 +1,7 @@
 package dev.imagesearch.ingestservice.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
@@ -49,6 +51,6 @@ class PipelineKafkaDownTest {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.detail")
-        .value(String.class, d -> org.assertj.core.api.Assertions.assertThat(d).contains("Kafka"));
+        .value(String.class, d -> assertThat(d).contains("Kafka"));
   }
 }
