@@ -231,7 +231,6 @@ detail.setup((id, model) => {
 });
 upload.setup(indexed);
 window.addEventListener('popstate', load);
-refreshInfo();
-refreshCollections();
 setInterval(refreshInfo, 15000);
-load();
+Promise.all([refreshInfo(), refreshCollections(), load()])
+  .finally(() => document.body.removeAttribute('aria-busy'));

@@ -31,11 +31,16 @@ final class SearchPage {
     this.screenshots = screenshots;
   }
 
-  void open(String query) throws IOException {
+  /**
+   * Opens the page and waits until it has settled: the stand-in banner and the collections arrive
+   * after the first paint, and a click aimed before they do can land on whatever moved there.
+   */
+  void open(String query) throws IOException, InterruptedException {
     browser.open(URL + query);
+    waitFor("the page settled", () -> browser.count("body[aria-busy]") == 0);
   }
 
-  void openUploadPanel(String apiKey) throws IOException {
+  void openUploadPanel(String apiKey) throws IOException, InterruptedException {
     open("");
     browser.click("#open-upload");
     browser.js("localStorage.clear(); document.getElementById('api-key').value = ''");
