@@ -32,6 +32,9 @@ public class IndexLookup {
                     g ->
                         g.index(ImageIndex.ALIAS)
                             .id(id)
+                            // From the last refresh, not the translog: "indexed" then means
+                            // that a search finds the image, which is what the person waits for.
+                            .realtime(false)
                             .sourceIncludes(ImageIndex.STATUS, ImageIndex.FAILURE_REASON),
                     StatusFields.class))
         .timeout(Duration.ofSeconds(10))

@@ -87,6 +87,27 @@ class StatusAndDeleteTest extends IngestApiTestBase {
   }
 
   @Test
+  void anImageIsIndexedOnlyOnceASearchCanFindIt() throws Exception {
+    String id = uploaded();
+    refreshInterval("-1"); // no refresh but the one below
+    try {
+      es.index(i -> i.index(ImageIndex.ALIAS).id(id).document(Map.of("status", "indexed")));
+
+      status(id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("stored");
+      es.indices().refresh(r -> r.index(ImageIndex.ALIAS));
+      status(id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("indexed");
+    } finally {
+      refreshInterval("1s");
+    }
+  }
+
+  private static void refreshInterval(String interval) throws Exception {
+    es.indices()
+        .putSettings(
+            p -> p.index(ImageIndex.ALIAS).settings(s -> s.refreshInterval(t -> t.time(interval))));
+  }
+
+  @Test
   void unknownAndMalformedIdsAre404And400() {
     status("f".repeat(64))
         .expectStatus()
