@@ -36,6 +36,21 @@ record ApiKey(String value, boolean created) {
     }
   }
 
+  /**
+   * What {@code up} prints about the key: the key itself once, when it is made, so that clients
+   * outside this machine's {@code import} can be given it; afterwards only where it is kept.
+   */
+  String notice(Stack stack) {
+    Path file = stack.var().resolve("api-key");
+    return created
+        ? "Made a write API key (uploads, deletes), kept in "
+            + file
+            + ":\n  "
+            + value
+            + "\n  Send it as 'Authorization: Bearer <key>'; ./imagesearch import reads it from there."
+        : "Write API key: in " + file;
+  }
+
   String sha256() {
     try {
       return HexFormat.of()

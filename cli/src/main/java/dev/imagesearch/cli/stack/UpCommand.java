@@ -40,6 +40,7 @@ public class UpCommand implements Callable<Integer> {
       }
     }
     ApiKey apiKey = ApiKey.ensure(stack);
+    System.out.println(apiKey.notice(stack));
     boolean ok =
         startTogether(stack, apiKey, stopped.stream().filter(Component::infrastructure).toList())
             && startTogether(

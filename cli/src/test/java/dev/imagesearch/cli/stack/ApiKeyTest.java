@@ -27,6 +27,21 @@ class ApiKeyTest {
   }
 
   @Test
+  void upShowsTheKeyOnceWhenItIsMadeAndThenOnlyWhereItIs() {
+    Stack stack = new Stack(home, home.resolve("var"));
+
+    ApiKey first = ApiKey.ensure(stack);
+    ApiKey again = ApiKey.ensure(stack);
+
+    assertThat(first.notice(stack))
+        .contains(first.value())
+        .contains(home.resolve("var/api-key").toString());
+    assertThat(again.notice(stack))
+        .doesNotContain(first.value())
+        .contains(home.resolve("var/api-key").toString());
+  }
+
+  @Test
   void theIngestServiceGetsOnlyTheHash() {
     ApiKey key = new ApiKey("write-key", false);
 

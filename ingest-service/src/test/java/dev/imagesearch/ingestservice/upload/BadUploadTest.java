@@ -40,16 +40,17 @@ class BadUploadTest extends IngestApiTestBase {
             pngWithSize(100_000, 100_000),
             422,
             "pixel"),
-        Arguments.of("PNG claiming 0 x 0", "nothing.png", pngWithSize(0, 0), 422, ""),
+        Arguments.of("PNG claiming 0 x 0", "nothing.png", pngWithSize(0, 0), 422, "no pixels"),
         Arguments.of(
             "JPEG cut inside its header", "cut.jpg", Arrays.copyOf(jpeg, 40), 422, "truncated"),
-        Arguments.of("GIF signature only", "cut.gif", ascii("GIF89a\u0001"), 422, ""),
+        Arguments.of(
+            "GIF signature only", "cut.gif", ascii("GIF89a\u0001"), 422, "GIF image is truncated"),
         Arguments.of(
             "WebP cut after its signature",
             "cut.webp",
             ascii("RIFF\u0000\u0000\u0000\u0000WEBPVP8 "),
             422,
-            ""),
+            "WEBP image is truncated"),
         Arguments.of(
             "HTML",
             "page.jpg",
