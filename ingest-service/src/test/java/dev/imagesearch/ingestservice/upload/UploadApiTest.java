@@ -8,15 +8,23 @@ import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestApiTestBase;
 import dev.imagesearch.ingestservice.TestImages;
 import dev.imagesearch.storage.ImageStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.MultipartBodyBuilder;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 class UploadApiTest extends IngestApiTestBase {
   @Autowired ImageStore store;
+  @Autowired S3AsyncClient s3;
 
   record Results(List<UploadResult> results) {}
 
@@ -58,6 +66,45 @@ class UploadApiTest extends IngestApiTestBase {
     assertThat(event.caption()).isEqualTo("une fleur rouge");
     assertThat(event.uploadedAt()).isNotNull();
     assertThat(event.eventId()).isNotNull();
+    HeadObjectResponse stored =
+        s3.headObject(b -> b.bucket("ingest-test").key(ImageStore.originalKey(id))).join();
+    assertThat(stored.contentType()).isEqualTo("image/jpeg");
+    assertThat(ImageStore.decodeMetadata(stored.metadata()))
+        .containsEntry("filename", "Été à Paris.jpg")
+        .containsEntry("width", "64")
+        .containsEntry("height", "48")
+        .containsEntry("collection", "holidays")
+        .containsEntry("tags", "beach,sea")
+        .containsEntry("caption", "une fleur rouge")
+        .containsEntry("uploaded-at", event.uploadedAt().toString());
+  }
+
+  @Test
+  void theSameImageUploadedEightTimesAtOnceIsStoredAndAnnouncedOnce() throws Exception {
+    byte[] jpeg = TestImages.jpeg(41, 43);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<UploadResult>> uploads = new ArrayList<>();
+    try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        String name = i + ".jpg";
+        uploads.add(
+            clients.submit(
+                () -> {
+                  start.await();
+                  return upload(files(Map.of(name, jpeg))).results().getFirst();
+                }));
+      }
+      start.countDown();
+    }
+    List<UploadResult.Status> statuses = new ArrayList<>();
+    for (Future<UploadResult> upload : uploads) {
+      statuses.add(upload.get().status());
+    }
+
+    assertThat(statuses)
+        .containsOnlyOnce(UploadResult.Status.accepted)
+        .containsOnly(UploadResult.Status.accepted, UploadResult.Status.duplicate);
+    assertThat(EventLog.eventsFor(kafka(), UploadService.sha256(jpeg))).hasSize(1);
   }
 
   @Test
