@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One result.
+ * One result. Every field but the hybrid-only ones is always in the JSON, {@code null} when the
+ * image does not have it, so clients can rely on the keys.
  *
  * @param score for the query's metric: cosine similarity, or L2 / L1 distance
  * @param similarity 0..1 for display, 1 = identical (see {@link Metric#similarity})
@@ -14,7 +15,7 @@ import java.util.List;
  * @param rrf the fused rank score, hybrid text queries only
  * @param lexicalMatch hybrid only: the words matched caption, tags or file name
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Hit(
     String id,
     double score,
@@ -33,8 +34,8 @@ public record Hit(
     Instant uploadedAt,
     Instant takenAt,
     String duplicateOf,
-    Double rrf,
-    Boolean lexicalMatch) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double rrf,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean lexicalMatch) {
 
   /** Where the image's bytes are served; ids only, never storage keys. */
   public static String thumbnailUrl(String id) {

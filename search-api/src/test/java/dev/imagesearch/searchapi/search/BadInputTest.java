@@ -2,6 +2,7 @@ package dev.imagesearch.searchapi.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
 import dev.imagesearch.searchapi.TestImages;
 import java.util.Arrays;
@@ -55,11 +56,43 @@ class BadInputTest extends SearchApiTestBase {
     http.get().uri("/api/search?q={q}", "a".repeat(1000)).exchange().expectStatus().isOk();
   }
 
+  /**
+   * Read as query DSL, Lucene or simple query syntax, or a script, each of these matches every
+   * image or most of them. As words they match no caption, file name or tag, so hybrid must find
+   * nothing by words and rank exactly as the vector alone does.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "*:*",
+        "*",
+        "pictur*",
+        "-xyz",
+        "{\"match_all\":{}}",
+        "_id:xyz OR *",
+        "caption:picture",
+        "tags:even OR caption:*",
+        "{\"script\":{\"script\":{\"source\":\"return true\"}}}",
+        "{\"bool\":{\"should\":[{\"exists\":{\"field\":\"caption\"}}]}}",
+      })
+  void userTextIsOnlyEverWordsAndAVector(String text) {
+    var hybrid = search("/api/search?q={q}&mode=hybrid&k=200", text);
+    var semantic = search("/api/search?q={q}&mode=semantic&k=200", text);
+
+    assertThat(hybrid.hits())
+        .isNotEmpty()
+        .noneMatch(hit -> Boolean.TRUE.equals(hit.lexicalMatch()));
+    assertThat(hybrid.hits())
+        .extracting(Hit::id)
+        .containsExactlyElementsOf(semantic.hits().stream().map(Hit::id).toList());
+  }
+
+  /** The check above can fail: the plain word does match by words. */
   @Test
-  void userTextIsOnlyEverText() {
-    String dsl = "{\"script\":{\"source\":\"System.exit(0)\"}} OR * AND caption:*";
-    var response = search("/api/search?q={q}&k=5", dsl);
-    assertThat(response.hits()).hasSizeLessThanOrEqualTo(5);
+  void aPlainWordDoesMatchByWords() {
+    var hybrid = search("/api/search?q={q}&mode=hybrid&k=200", "picture");
+
+    assertThat(hybrid.hits()).filteredOn(Hit::lexicalMatch).hasSize(Corpus.SIZE - 1);
   }
 
   @Test

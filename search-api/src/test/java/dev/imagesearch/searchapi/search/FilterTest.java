@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
+import dev.imagesearch.searchapi.models.Models;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Filters are applied inside the kNN search: with k covering the index, exactly the matching
- * indexed images come back, and a small page is still full.
+ * indexed images come back, and a small page is still full. With {@code k = 2} a query ranks a
+ * window of 20 of the {@value Corpus#SIZE} images, so filtering the window after the kNN would
+ * leave short pages where the matches rank low.
  */
 class FilterTest extends SearchApiTestBase {
   static Stream<Arguments> filters() {
@@ -79,13 +83,46 @@ class FilterTest extends SearchApiTestBase {
   @ParameterizedTest
   @MethodSource("filters")
   void textQueriesFilterTooAndSmallPagesStayFull(String filter, Predicate<ImageDocument> expected) {
-    long matching = corpus.entries().stream().map(Corpus.Entry::doc).filter(expected).count();
+    float[] text = bean(Models.class).clip().embedText("a photo");
+    List<String> best = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, expected);
 
-    var response = search("/api/search?q=a photo&mode=semantic&k=3&" + filter);
+    var response = search("/api/search?q=a photo&mode=semantic&k=2&" + filter);
 
-    assertThat(response.hits()).hasSize((int) Math.min(3, matching));
     assertThat(response.hits())
-        .allSatisfy(hit -> assertThat(expected.test(corpus.doc(hit.id()))).isTrue());
+        .extracting(Hit::id)
+        .containsExactlyElementsOf(best.subList(0, Math.min(2, best.size())));
+  }
+
+  /**
+   * Images 13 to 16 (by upload day) all rank below the window of 20 that {@code k = 2} gives "a
+   * photo": post-filtering would answer an empty page.
+   */
+  @Test
+  void aFilterMatchingOnlyFarImagesStillFillsThePage() {
+    int k = 2;
+    int window = bean(SearchProperties.class).window(k);
+    Instant from = Corpus.UPLOADED.plus(13, ChronoUnit.DAYS);
+    Instant to = Corpus.UPLOADED.plus(16, ChronoUnit.DAYS);
+    Predicate<ImageDocument> far =
+        d -> !d.uploadedAt().isBefore(from) && !d.uploadedAt().isAfter(to);
+    float[] text = bean(Models.class).clip().embedText("a photo");
+    List<String> unfiltered = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true);
+    assertThat(window).isLessThan(Corpus.SIZE);
+    assertThat(unfiltered.subList(0, window))
+        .as("precondition: no image the filter keeps is in the unfiltered window")
+        .noneMatch(id -> far.test(corpus.doc(id)));
+
+    var response =
+        search(
+            "/api/search?q=a photo&mode=semantic&k={k}&uploadedFrom={from}&uploadedTo={to}",
+            k,
+            from,
+            to);
+
+    assertThat(response.hits())
+        .extracting(Hit::id)
+        .containsExactlyElementsOf(
+            corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, far).subList(0, k));
   }
 
   @ParameterizedTest
