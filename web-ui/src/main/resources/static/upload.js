@@ -100,7 +100,6 @@ async function send({ file, fields, row: r }) {
   const result = await api.upload(file, fields, key, (fraction) => {
     r.progress.value = fraction;
   });
-  r.progress.value = 1;
   if (result.status === 'rejected') {
     counts.rejected++;
     set(r, 'rejected', `rejected: ${result.reason}`);
@@ -118,7 +117,8 @@ async function poll(id, r, first) {
       const s = await api.imageStatus(id);
       if (s.status === 'indexed' || s.status === 'failed') {
         counts[s.status]++;
-        set(r, s.status, s.status === 'failed' ? `failed: ${s.reason}` : 'indexed');
+        const done = s.status === 'failed' ? `failed: ${s.reason}` : 'indexed';
+        set(r, s.status, first === 'duplicate' ? `duplicate, ${done}` : done);
         summary();
         onIndexed();
         return;

@@ -175,14 +175,25 @@ final class DemoStack {
 
   /** The image an indexed one nearly duplicates, from search-api's metadata; null if none. */
   String duplicateOf(String id) throws IOException, InterruptedException {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/images/" + id)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      JsonNode duplicateOf = JSON.readTree(response.body()).path("duplicateOf");
-      return duplicateOf.isString() ? duplicateOf.asString() : null;
+    JsonNode duplicateOf = getJson("/api/images/" + id).path("duplicateOf");
+    return duplicateOf.isString() ? duplicateOf.asString() : null;
+  }
+
+  JsonNode getJson(String pathOrUrl) throws IOException, InterruptedException {
+    return JSON.readTree(getBytes(pathOrUrl));
+  }
+
+  /** A GET from search-api, by path or by the whole URL the page asked for; must answer 200. */
+  byte[] getBytes(String pathOrUrl) throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:8080/").resolve(pathOrUrl);
+    try (HttpClient http =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
+      HttpResponse<byte[]> response =
+          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode())
+          .as(uri + ": " + new String(response.body(), StandardCharsets.UTF_8))
+          .isEqualTo(200);
+      return response.body();
     }
   }
 

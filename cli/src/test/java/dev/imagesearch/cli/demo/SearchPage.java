@@ -113,6 +113,11 @@ final class SearchPage {
         "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent)", css);
   }
 
+  /** The alt text of every image {@code css} selects, in order. */
+  List<String> altTexts(String css) {
+    return strings("return [...document.querySelectorAll(arguments[0])].map((e) => e.alt)", css);
+  }
+
   /** The ids of the results, in order. */
   List<String> ids() {
     return strings("return [...document.querySelectorAll('.card')].map((e) => e.dataset.id)");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The search page in headless Chromium against the stack that {@code imagesearch demo} starts
@@ -97,9 +98,22 @@ class SearchPageE2ETest {
     assertThat(page.scores()).isNotEmpty().allMatch(s -> s.matches("similarity -?\\d\\.\\d\\d"));
     assertThat(browser.url()).contains("q=red+circles");
     page.shot("02-text-search");
-    if (browser.count("#results .card") == 0) {
-      assertThat(browser.text("#message")).startsWith("No good match");
+    // Weak matches apart, and "no good match" exactly when the API says so for this request.
+    JsonNode answer = stack.getJson(page.lastSearchRequest());
+    long weak = 0;
+    for (JsonNode hit : answer.path("hits")) {
+      weak += hit.path("weakMatch").asBoolean() ? 1 : 0;
     }
+    long strong = answer.path("hits").size() - weak;
+    long weakCount = weak;
+    page.waitFor(
+        "weak ones apart",
+        () ->
+            browser.count("#weak-results .card") == weakCount
+                && browser.count("#results .card") == strong);
+    assertThat(browser.find("#weak").isDisplayed()).isEqualTo(weak > 0);
+    assertThat(browser.text("#message").startsWith("No good match"))
+        .isEqualTo(strong == 0 || answer.path("allWeak").asBoolean());
     assertThat(page.fitsPhoneWidth("02-text-search-phone")).as("no sideways scrolling").isTrue();
   }
 
@@ -172,6 +186,19 @@ class SearchPageE2ETest {
     assertThat(browser.url()).contains("similar=" + first).contains("model=vgg16");
     assertThat(browser.count(".card[data-id='" + first + "']")).isZero();
     page.shot("06-similar");
+
+    String next = page.firstId();
+    browser.click(".card");
+    page.waitFor("detail", () -> page.dialogOpen("detail"));
+    String download = browser.find("#detail-download").getDomAttribute("href");
+    assertThat(download).isEqualTo("/api/images/" + next + "/content");
+    assertThat(stack.getBytes(download)).isEqualTo(Files.readAllBytes(photoWithId(next)));
+    browser.click("#similar-clip");
+    page.waitFor("similar by CLIP", () -> browser.url().contains("similar=" + next));
+    assertThat(browser.url()).contains("model=clip");
+    page.waitFor("CLIP neighbours", () -> browser.count(".card") > 0);
+    assertThat(browser.text("#metric-hint")).contains("CLIP vectors");
+    assertThat(browser.count(".card[data-id='" + next + "']")).isZero();
   }
 
   @Test
@@ -201,6 +228,12 @@ class SearchPageE2ETest {
     page.waitFor("count", () -> browser.text("#counts").startsWith(PHOTOS + 2 + " images indexed"));
     assertThat(browser.js("return localStorage.getItem('imagesearch.apiKey')"))
         .isEqualTo(stack.apiKey());
+
+    page.openUploadPanel(stack.apiKey());
+    browser.type("#up-files", a.toString());
+    page.waitFor(
+        "the same photo again", () -> browser.count(indexed) == 1); // done: nothing to index
+    assertThat(browser.text(indexed + " .status")).isEqualTo("duplicate, indexed");
   }
 
   @Test
@@ -367,5 +400,58 @@ class SearchPageE2ETest {
           return counts.pending() == 0 && counts.indexed() == indexedBefore + 2;
         });
     page.shot("19-pending-done");
+  }
+
+  @Test
+  @Order(13)
+  void aPickedImageCombinesWithTextAndAChosenModelUntilItsChipIsRemoved() throws Exception {
+    Path photo = photos.resolve("photo-7.png");
+    String id = ImageIds.sha256(photo);
+    page.open("");
+    browser.type("#pick-image-input", photo.toString());
+    page.waitFor("the picked image first", () -> id.equals(page.firstId()));
+    assertThat(browser.text("#image-chip")).contains("photo-7.png");
+    assertThat(browser.url()).contains("image=" + id);
+    assertThat(page.altTexts(".card img")).isNotEmpty().allSatisfy(a -> assertThat(a).isNotBlank());
+    List<Double> vgg16 = page.rawScores();
+
+    browser.click("#more summary");
+    browser.select("#model", "CLIP (same meaning)");
+    page.waitFor("CLIP in the address", () -> browser.url().contains("model=clip"));
+    page.waitFor(
+        "CLIP scores", () -> browser.count(".card") > 0 && !page.rawScores().equals(vgg16));
+    assertThat(browser.text("#metric-hint")).startsWith("Images like this one, CLIP vectors");
+    assertThat(page.firstId()).isEqualTo(id);
+    List<Double> clip = page.rawScores();
+
+    browser.type("#q", "red");
+    browser.type("#negative", "blue");
+    browser.js(
+        "const nw = document.getElementById('nw'); nw.value = '1.5';"
+            + " nw.dispatchEvent(new Event('input', { bubbles: true }));");
+    page.waitFor(
+        "combined in the address",
+        () -> browser.url().contains("negative=blue") && browser.url().contains("nw=1.5"));
+    page.waitFor(
+        "combined scores", () -> browser.count(".card") > 0 && !page.rawScores().equals(clip));
+    assertThat(browser.text("#metric-hint")).startsWith("Image and text combined, CLIP vectors");
+    assertThat(browser.text("#nw-out")).isEqualTo("1.5");
+    page.shot("20-combined");
+
+    browser.click("#image-chip-remove");
+    page.waitFor("text only", () -> browser.text("#metric-hint").startsWith("Text search"));
+    assertThat(browser.url()).doesNotContain("image=").contains("q=red");
+    assertThat(browser.find("#image-chip").isDisplayed()).isFalse();
+  }
+
+  private Path photoWithId(String id) throws Exception {
+    try (var files = Files.list(photos)) {
+      for (Path file : files.toList()) {
+        if (ImageIds.sha256(file).equals(id)) {
+          return file;
+        }
+      }
+    }
+    throw new AssertionError("no demo photo has the id " + id);
   }
 }
