@@ -4,6 +4,7 @@ import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.io.IOException;
 import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,5 +53,23 @@ class ElasticsearchDownTest {
         .exists(HttpHeaders.RETRY_AFTER)
         .expectHeader()
         .contentType("application/problem+json");
+  }
+
+  /** Decoding and embedding work without Elasticsearch; the kNN search is what answers 503. */
+  @Test
+  void anImageQueryAnswers503WithRetryAfter() {
+    http.post()
+        .uri("/api/search")
+        .bodyValue(SearchApiTestBase.withImage(TestImages.png(5, 64, 64)).build())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER)
+        .expectHeader()
+        .contentType("application/problem+json")
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(503);
   }
 }

@@ -6,7 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.Random;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images made in code: coloured blocks from a seed, so each seed gives a different picture. */
@@ -20,6 +22,19 @@ public final class TestImages {
 
   public static byte[] jpeg(long seed, int width, int height) {
     return encode("jpeg", blocks(seed, width, height));
+  }
+
+  /**
+   * A well-formed 2x2 PNG whose header claims other dimensions (with a correct CRC): a cheap
+   * decompression bomb, rejected from the header before any pixel is decoded.
+   */
+  public static byte[] pngClaiming(int width, int height) {
+    byte[] png = png(1, 2, 2);
+    ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
+    CRC32 crc = new CRC32();
+    crc.update(png, 12, 17);
+    ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+    return png;
   }
 
   private static BufferedImage blocks(long seed, int width, int height) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every malformed request is a 4xx problem+json that says what to fix; nothing reaches ES raw. */
 class BadInputTest extends SearchApiTestBase {
@@ -107,6 +108,16 @@ class BadInputTest extends SearchApiTestBase {
     expectProblem(post(withImage(new byte[0])), HttpStatus.BAD_REQUEST);
   }
 
+  /** The limit is search-api's own (64 megapixels by default), not the decoder's default. */
+  @Test
+  void anImageWithTooManyPixelsIs422LikeIngest() {
+    expectProblem(
+            post(withImage(TestImages.pngClaiming(100_000, 100_000))),
+            HttpStatus.UNPROCESSABLE_CONTENT)
+        .jsonPath("$.detail")
+        .value(String.class, detail -> assertThat(detail).contains("limit is 64.0 megapixels"));
+  }
+
   @Test
   void badCombinationsAre400() {
     byte[] png = TestImages.png(5, 64, 64);
@@ -143,10 +154,9 @@ class BadInputTest extends SearchApiTestBase {
     expectProblem(post(badWeight), HttpStatus.BAD_REQUEST);
   }
 
-  private static void expectProblem(
-      org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,
-      HttpStatus status) {
-    response
+  private static WebTestClient.BodyContentSpec expectProblem(
+      WebTestClient.ResponseSpec response, HttpStatus status) {
+    return response
         .expectStatus()
         .isEqualTo(status)
         .expectHeader()

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,8 @@ class FilterTest extends SearchApiTestBase {
     Instant upFrom = Corpus.UPLOADED.plus(5, ChronoUnit.DAYS);
     Instant upTo = Corpus.UPLOADED.plus(12, ChronoUnit.DAYS);
     Instant takenFrom = Corpus.TAKEN.plus(10, ChronoUnit.DAYS);
+    Instant takenTo = Corpus.TAKEN.plus(10, ChronoUnit.DAYS);
+    Instant takenFromDay5 = Corpus.TAKEN.plus(5, ChronoUnit.DAYS);
     return Stream.of(
         filter("collection=beta", d -> "beta".equals(d.collection())),
         filter("tags=five", d -> d.tags().contains("five")),
@@ -44,6 +47,13 @@ class FilterTest extends SearchApiTestBase {
             d -> d.uploadedAt().isBefore(Instant.parse("2024-01-04T00:00:00Z"))),
         filter(
             "takenFrom=" + takenFrom, d -> d.takenAt() != null && !d.takenAt().isBefore(takenFrom)),
+        filter("takenTo=" + takenTo, d -> d.takenAt() != null && !d.takenAt().isAfter(takenTo)),
+        filter(
+            "takenFrom=" + takenFromDay5 + "&takenTo=" + takenTo,
+            d ->
+                d.takenAt() != null
+                    && !d.takenAt().isBefore(takenFromDay5)
+                    && !d.takenAt().isAfter(takenTo)),
         filter("minWidth=100", d -> d.width() >= 100),
         filter("hideDuplicates=true", d -> d.duplicateOf() == null),
         filter(
@@ -78,6 +88,26 @@ class FilterTest extends SearchApiTestBase {
             .map(ImageDocument::id)
             .toList();
     assertThat(response.hits()).extracting(Hit::id).containsExactlyInAnyOrderElementsOf(matching);
+  }
+
+  /** Image i was taken on day i after {@link Corpus#TAKEN}, except every fourth (no takenAt). */
+  @Test
+  void takenToKeepsImagesTakenUpToItAndNoUndatedOnes() {
+    var response =
+        http.post()
+            .uri("/api/search?k=200&takenTo={to}", Corpus.TAKEN.plus(10, ChronoUnit.DAYS))
+            .bodyValue(withImage(corpus.entry(3).bytes()).build())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(SearchResponse.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(response.hits())
+        .extracting(Hit::id)
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.of(1, 2, 3, 5, 6, 7, 9, 10).mapToObj(i -> corpus.entry(i).id()).toList());
   }
 
   @ParameterizedTest

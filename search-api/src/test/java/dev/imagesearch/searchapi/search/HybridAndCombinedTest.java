@@ -57,6 +57,47 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
   }
 
+  /** "five" is a tag only: no caption or file name has the word. */
+  @Test
+  void hybridMatchesWordsOnTags() {
+    List<String> tagged =
+        corpus.entries().stream()
+            .map(Corpus.Entry::id)
+            .filter(id -> corpus.doc(id).tags().contains("five"))
+            .toList();
+    assertThat(tagged).hasSize(6);
+
+    var hybrid = search("/api/search?q=five&mode=hybrid&k=200");
+    var semantic = search("/api/search?q=five&mode=semantic&k=200");
+
+    assertThat(hybrid.hits())
+        .filteredOn(Hit::lexicalMatch)
+        .extracting(Hit::id)
+        .containsExactlyInAnyOrderElementsOf(tagged);
+    assertThat(semantic.hits()).extracting(Hit::id).containsAll(tagged);
+    assertThat(semantic.hits()).allSatisfy(h -> assertThat(h.lexicalMatch()).isNull());
+  }
+
+  /**
+   * "7" is a word of image 7's file name ({@code image-7.png}) only: its caption is about a
+   * bicycle, and no other caption, file name or tag has the word.
+   */
+  @Test
+  void hybridMatchesWordsOfFileNames() {
+    String named = corpus.entry(7).id();
+    assertThat(corpus.doc(named).filename()).isEqualTo("image-7.png");
+
+    var hybrid = search("/api/search?q=7&mode=hybrid&k=200");
+    var semantic = search("/api/search?q=7&mode=semantic&k=200");
+
+    assertThat(hybrid.hits())
+        .filteredOn(Hit::lexicalMatch)
+        .extracting(Hit::id)
+        .containsExactly(named);
+    Hit hit = semantic.hits().stream().filter(h -> h.id().equals(named)).findFirst().orElseThrow();
+    assertThat(hit.lexicalMatch()).isNull();
+  }
+
   @Test
   void combinesImageTextAndNegativeAsANormalisedWeightedSumInClipSpace() throws Exception {
     Models models = bean(Models.class);
