@@ -48,6 +48,19 @@ public abstract class SearchApiTestBase {
         .getResponseBody();
   }
 
+  /** An image query (POST) that must answer 200. */
+  protected SearchResponse searchByImage(byte[] image, String uri, Object... variables) {
+    return http.post()
+        .uri(uri, variables)
+        .bodyValue(withImage(image).build())
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(SearchResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   protected static MultipartBodyBuilder withImage(byte[] image) {
     MultipartBodyBuilder body = new MultipartBodyBuilder();
     body.part(

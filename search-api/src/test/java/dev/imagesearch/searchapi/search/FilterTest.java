@@ -69,17 +69,7 @@ class FilterTest extends SearchApiTestBase {
   @MethodSource("filters")
   void imageQueriesReturnExactlyTheMatchingImages(
       String filter, Predicate<ImageDocument> expected) {
-    var body = withImage(corpus.entry(3).bytes());
-    var response =
-        http.post()
-            .uri("/api/search?k=200&" + filter)
-            .bodyValue(body.build())
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(SearchResponse.class)
-            .returnResult()
-            .getResponseBody();
+    var response = searchByImage(corpus.entry(3).bytes(), "/api/search?k=200&" + filter);
 
     List<String> matching =
         corpus.entries().stream()
@@ -94,15 +84,10 @@ class FilterTest extends SearchApiTestBase {
   @Test
   void takenToKeepsImagesTakenUpToItAndNoUndatedOnes() {
     var response =
-        http.post()
-            .uri("/api/search?k=200&takenTo={to}", Corpus.TAKEN.plus(10, ChronoUnit.DAYS))
-            .bodyValue(withImage(corpus.entry(3).bytes()).build())
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(SearchResponse.class)
-            .returnResult()
-            .getResponseBody();
+        searchByImage(
+            corpus.entry(3).bytes(),
+            "/api/search?k=200&takenTo={to}",
+            Corpus.TAKEN.plus(10, ChronoUnit.DAYS));
 
     assertThat(response.hits())
         .extracting(Hit::id)
