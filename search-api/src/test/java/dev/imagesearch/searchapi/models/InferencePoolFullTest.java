@@ -42,7 +42,7 @@ class InferencePoolFullTest extends SearchApiTestBase {
             .run(
                 () -> {
                   busy.countDown();
-                  return release.await(30, TimeUnit.SECONDS);
+                  return release.await(60, TimeUnit.SECONDS);
                 })
             .toFuture();
     List<EntityExchangeResult<String>> answers = new ArrayList<>();
@@ -68,7 +68,7 @@ class InferencePoolFullTest extends SearchApiTestBase {
                 }));
       }
       // The refused ones answer without the worker; the queued one needs it back.
-      answeredWhileHeld.await(10, TimeUnit.SECONDS);
+      answeredWhileHeld.await(30, TimeUnit.SECONDS);
       release.countDown();
       for (var answer : pending) {
         answers.add(answer.get(30, TimeUnit.SECONDS));
