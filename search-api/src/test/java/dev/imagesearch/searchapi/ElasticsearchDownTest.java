@@ -2,8 +2,6 @@ package dev.imagesearch.searchapi;
 
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,12 +21,8 @@ class ElasticsearchDownTest {
   @Autowired WebTestClient http;
 
   @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
-    int port = closed;
+  static void servers(DynamicPropertyRegistry registry) {
+    int port = RealServers.freePort();
     registry.add("imagesearch.elasticsearch.url", () -> "http://127.0.0.1:" + port);
     RealServers.registerS3(registry);
   }

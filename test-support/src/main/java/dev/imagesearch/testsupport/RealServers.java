@@ -5,6 +5,8 @@ import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.localstack.S3Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +68,18 @@ public final class RealServers {
                   new S3Store.Settings(dir, dir.resolve("s3proxy.log"), 0, "256m", false)));
     }
     return s3;
+  }
+
+  /**
+   * A loopback port nothing listens on right now: where a test puts a server that is away, or one
+   * it starts later on a port known in advance.
+   */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Points a Spring context at Elasticsearch; the server starts when the context reads it. */

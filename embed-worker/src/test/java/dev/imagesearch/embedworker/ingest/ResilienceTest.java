@@ -18,7 +18,6 @@ import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,9 +62,7 @@ class ResilienceTest {
         Files.createTempDirectory(
             "imagesearch-resilience-",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    try (ServerSocket socket = new ServerSocket(0)) {
-      esPort = socket.getLocalPort();
-    }
+    esPort = RealServers.freePort();
     elasticsearch = startElasticsearch();
     index = SearchIndex.connect(new IndexProperties(URI.create(elasticsearch.url()), null, 0, 1));
     es = index.client();

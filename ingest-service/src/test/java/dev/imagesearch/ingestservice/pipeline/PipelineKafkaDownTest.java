@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +21,10 @@ class PipelineKafkaDownTest {
   @Autowired WebTestClient http;
 
   @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) throws IOException {
+  static void servers(DynamicPropertyRegistry registry) {
     RealServers.registerS3(registry);
     RealServers.registerElasticsearch(registry);
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = socket.getLocalPort();
-    }
+    int closed = RealServers.freePort();
     registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closed);
     registry.add("imagesearch.pipeline.timeout", () -> "1s");
   }

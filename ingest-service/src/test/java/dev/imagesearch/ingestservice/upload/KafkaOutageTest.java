@@ -9,9 +9,6 @@ import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithRealServers
 @IngestTest
 class KafkaOutageTest {
-  static final int KAFKA_PORT = freePort();
+  static final int KAFKA_PORT = RealServers.freePort();
 
   @Autowired WebTestClient http;
   @Autowired ImageStore store;
@@ -93,13 +90,5 @@ class KafkaOutageTest {
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
         .bodyValue(body.build())
         .exchange();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,9 +3,6 @@ package dev.imagesearch.searchapi.uploads;
 import dev.imagesearch.searchapi.SearchApiTest;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -20,13 +17,10 @@ class UploadForwardingDownTest {
   @Autowired WebTestClient http;
 
   @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) throws IOException {
+  static void servers(DynamicPropertyRegistry registry) {
     RealServers.registerS3(registry);
     RealServers.registerElasticsearch(registry);
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = socket.getLocalPort();
-    }
+    int closed = RealServers.freePort();
     registry.add("imagesearch.uploads.forward-to", () -> "http://127.0.0.1:" + closed);
   }
 
