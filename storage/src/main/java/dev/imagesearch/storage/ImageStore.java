@@ -2,15 +2,19 @@ package dev.imagesearch.storage;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -30,12 +34,21 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * </ul>
  */
 public final class ImageStore {
+  /** S3's largest page: fewest LIST calls for a scan. */
+  private static final int LIST_PAGE = 1000;
+
   private final S3AsyncClient s3;
   private final String bucket;
+  private final UnpublishedOriginals unpublished;
 
   public ImageStore(S3AsyncClient s3, String bucket) {
+    this(s3, bucket, LIST_PAGE);
+  }
+
+  ImageStore(S3AsyncClient s3, String bucket, int listPageSize) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.unpublished = new UnpublishedOriginals(s3, bucket, listPageSize);
   }
 
   public String bucket() {
@@ -136,6 +149,27 @@ public final class ImageStore {
     return exists(originalKey(id));
   }
 
+  /** The original's content type, size, age and upload metadata; empty when there is none. */
+  public Mono<StoredOriginal> describeOriginal(String id) {
+    return Mono.fromFuture(() -> s3.headObject(b -> b.bucket(bucket).key(originalKey(id))))
+        .map(
+            head ->
+                new StoredOriginal(
+                    head.contentType(),
+                    head.contentLength(),
+                    head.lastModified(),
+                    decodeMetadata(head.metadata())))
+        .onErrorResume(ImageStore::isNotFound, e -> Mono.empty());
+  }
+
+  /**
+   * Ids of originals written before {@code storedBefore} that were never marked published: uploads
+   * whose event may never have reached Kafka. Lists the bucket a page at a time, in id order.
+   */
+  public Flux<String> unpublishedOriginals(Instant storedBefore) {
+    return unpublished.find(storedBefore);
+  }
+
   public Mono<Boolean> isPublished(String id) {
     return exists(publishedKey(id));
   }
@@ -147,15 +181,30 @@ public final class ImageStore {
         .then();
   }
 
-  /** Removes everything stored for the image; missing objects are not an error. */
+  /**
+   * Removes everything stored for the image; missing objects are not an error. The marker goes
+   * last: a deletion that stops halfway must not leave an original without its marker, which the
+   * ingest-service's reconciler would announce again.
+   */
   public Mono<Void> deleteAll(String id) {
-    List<ObjectIdentifier> keys =
-        List.of(publishedKey(id), originalKey(id), thumbnailKey(id)).stream()
-            .map(key -> ObjectIdentifier.builder().key(key).build())
-            .toList();
+    return delete(originalKey(id), thumbnailKey(id)).then(delete(publishedKey(id)));
+  }
+
+  private Mono<Void> delete(String... keys) {
+    List<ObjectIdentifier> objects =
+        Arrays.stream(keys).map(key -> ObjectIdentifier.builder().key(key).build()).toList();
     return Mono.fromFuture(
-            () -> s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(keys).quiet(true))))
-        .then();
+            () ->
+                s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(objects).quiet(true))))
+        .flatMap(
+            // A quiet multi-delete reports the keys it could not delete in its body, not as an
+            // error: without this check a failed deletion would pass for a done one.
+            response ->
+                response.errors().isEmpty()
+                    ? Mono.empty()
+                    : Mono.error(
+                        SdkClientException.create(
+                            "S3 did not delete " + response.errors().getFirst())));
   }
 
   private Mono<Boolean> exists(String key) {

@@ -1,6 +1,5 @@
 package dev.imagesearch.storage;
 
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +34,12 @@ public class StorageConfiguration {
             // and computing CRC32s of every body on both sides cost CPU that uploads need.
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            // Bounded waits: a frozen store must cost a request seconds and a 503, not a hung
+            // upload. Every service shares these; the worker retries its batch after a timeout.
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
-                    .apiCallAttemptTimeout(Duration.ofSeconds(20))
-                    .apiCallTimeout(Duration.ofSeconds(60))
+                    .apiCallAttemptTimeout(properties.attemptTimeout())
+                    .apiCallTimeout(properties.callTimeout())
                     .build())
             .credentialsProvider(
                 properties.hasStaticCredentials()

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,9 @@ class ImageStoreTest {
             S3Store.ACCESS_KEY,
             S3Store.SECRET_KEY,
             true,
-            true);
+            true,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(12));
     var configuration = new StorageConfiguration();
     s3 = configuration.s3AsyncClient(properties);
     store = configuration.imageStore(s3, properties);
@@ -64,6 +67,21 @@ class ImageStoreTest {
     assertThat(head.contentType()).isEqualTo("image/png");
     assertThat(ImageStore.decodeMetadata(head.metadata()))
         .containsEntry("filename", "fleur rouge é 花.png");
+  }
+
+  @Test
+  void describesAnOriginalWithoutReadingItsBytes() {
+    byte[] bytes = "described".getBytes(StandardCharsets.UTF_8);
+    String id = sha256(bytes);
+    store.putOriginal(id, bytes, "image/webp", Map.of("caption", "été")).block();
+
+    StoredOriginal original = store.describeOriginal(id).block();
+
+    assertThat(original.contentType()).isEqualTo("image/webp");
+    assertThat(original.sizeBytes()).isEqualTo(bytes.length);
+    assertThat(original.metadata()).containsEntry("caption", "été");
+    assertThat(original.lastModified()).isBefore(java.time.Instant.now().plusSeconds(5));
+    assertThat(store.describeOriginal("f".repeat(64)).blockOptional()).isEmpty();
   }
 
   @Test
@@ -148,7 +166,9 @@ class ImageStoreTest {
             S3Store.ACCESS_KEY,
             S3Store.SECRET_KEY,
             true,
-            true);
+            true,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(12));
 
     ImageStore again = new StorageConfiguration().imageStore(s3, properties);
 
