@@ -9,7 +9,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 
 /**
  * The ingest-service on a random port with small limits and two API keys: {@code write-key} (WRITE)
- * and {@code read-key} (READ). Servers come from the test class's dynamic properties.
+ * and {@code read-key} (READ), and no reconciler. Servers come from the test class's dynamic
+ * properties.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +21,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
       "imagesearch.ingest.max-file-size=1MB",
       "imagesearch.ingest.max-files-per-request=5",
       "imagesearch.s3.bucket=ingest-test",
+      // Off, so that no test's deliberate orphan is announced behind another test's back.
+      "imagesearch.reconciler.enabled=false",
       "imagesearch.security.api-keys[0].name=writer",
       "imagesearch.security.api-keys[0].sha256=9a7ac94eebad54f90bf2ee767e6765138c44b2ad6bd68e05938b5e7b0f4b232f",
       "imagesearch.security.api-keys[0].role=WRITE",

@@ -3,13 +3,13 @@ package dev.imagesearch.ingestservice.upload;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.imaging.ImageInfo;
 import dev.imagesearch.ingestservice.events.EventPublisher;
+import dev.imagesearch.ingestservice.events.OriginalMetadata;
 import dev.imagesearch.storage.ImageStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +21,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Stores each accepted image once and announces it once. The order is: original to S3, event to
- * Kafka, then the "published" marker. If Kafka fails, the marker is missing and a retry of the same
- * upload publishes again instead of passing for a duplicate.
+ * Kafka, then the "published" marker. If Kafka fails, the marker is missing: a retry of the same
+ * upload publishes again instead of passing for a duplicate, and without a retry the reconciler
+ * announces it once it is older than its grace period.
  */
 @Service
 class UploadService {
@@ -77,7 +78,7 @@ class UploadService {
     ImageUploaded event = event(id, file, info, filename, fields, clock.instant());
     String type = info.format().mediaType();
     return store
-        .putOriginalIfAbsent(id, file.bytes(), type, metadata(event))
+        .putOriginalIfAbsent(id, file.bytes(), type, OriginalMetadata.of(event))
         .flatMap(
             stored -> {
               if (stored) {
@@ -90,7 +91,7 @@ class UploadService {
                           published
                               ? Mono.just(UploadResult.Status.duplicate)
                               : store
-                                  .putOriginal(id, file.bytes(), type, metadata(event))
+                                  .putOriginal(id, file.bytes(), type, OriginalMetadata.of(event))
                                   .then(publish(event)));
             });
   }
@@ -124,24 +125,6 @@ class UploadService {
         fields.tags(),
         fields.caption(),
         now);
-  }
-
-  private static Map<String, String> metadata(ImageUploaded event) {
-    Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("filename", event.filename());
-    metadata.put("width", Integer.toString(event.width()));
-    metadata.put("height", Integer.toString(event.height()));
-    metadata.put("uploaded-at", event.uploadedAt().toString());
-    if (event.collection() != null) {
-      metadata.put("collection", event.collection());
-    }
-    if (!event.tags().isEmpty()) {
-      metadata.put("tags", String.join(",", event.tags()));
-    }
-    if (event.caption() != null) {
-      metadata.put("caption", event.caption());
-    }
-    return metadata;
   }
 
   /** The last path segment only, without control characters, at most 255 characters. */

@@ -1,0 +1,162 @@
+package dev.imagesearch.ingestservice.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.imagesearch.contracts.events.ImageEvent;
+import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.ingestservice.EventLog;
+import dev.imagesearch.ingestservice.IngestTest;
+import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.localstack.Kafka;
+import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The reconciler on, with a short grace period and a scan every second, against a Kafka of its own
+ * that a test stops and starts again on the same ports, keeping its data.
+ */
+@WithRealServers
+@IngestTest
+class ReconcilerTest {
+  static final Duration GRACE = Duration.ofSeconds(6);
+  static final int KAFKA_PORT = RealServers.freePort();
+  static final int CONTROLLER_PORT = RealServers.freePort();
+  @TempDir static Path kafkaDir;
+  static Kafka kafka;
+
+  @Autowired WebTestClient http;
+  @Autowired ImageStore store;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    RealServers.registerS3(registry);
+    RealServers.registerElasticsearch(registry);
+    registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+    registry.add("imagesearch.reconciler.enabled", () -> "true");
+    registry.add("imagesearch.reconciler.grace-period", GRACE::toString);
+    registry.add("imagesearch.reconciler.interval", () -> "1s");
+  }
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = startKafkaAgain();
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.close();
+  }
+
+  static Kafka startKafkaAgain() {
+    return Kafka.start(
+        new Kafka.Settings(
+            kafkaDir, kafkaDir.resolve("kafka.log"), KAFKA_PORT, CONTROLLER_PORT, "256m", false));
+  }
+
+  @Test
+  void anUploadAnswered503WhileKafkaWasDownIsAnnouncedOnceKafkaIsBackWithoutARetry() {
+    byte[] jpeg = TestImages.jpeg(24, 24);
+    String id = sha256(jpeg);
+
+    kafka.close();
+    upload(jpeg).expectStatus().isEqualTo(503);
+    // The client gives up here. What it left behind: an original nobody announced.
+    assertThat(store.originalExists(id).block()).isTrue();
+    assertThat(store.isPublished(id).block()).isFalse();
+
+    kafka = startKafkaAgain();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> store.isPublished(id).block() && eventsFor(id).size() == 1);
+  }
+
+  @Test
+  void anOriginalWithoutMarkerWaitsForTheGracePeriodThenIsAnnouncedWithItsMetadata() {
+    byte[] jpeg = TestImages.jpeg(20, 10);
+    String id = sha256(jpeg);
+    Map<String, String> metadata =
+        Map.of(
+            "filename", "café.jpg",
+            "width", "20",
+            "height", "10",
+            "uploaded-at", "2026-12-05T08:00:00Z",
+            "collection", "trip",
+            "tags", "sea,sun");
+    // Topic made and producer connected first, so that only the grace period can hold it back.
+    upload(TestImages.jpeg(8, 8)).expectStatus().isAccepted();
+    long stored = System.nanoTime();
+
+    // As an upload whose event is still on its way to Kafka leaves it.
+    store.putOriginal(id, jpeg, "image/jpeg", metadata).block();
+
+    await()
+        .atMost(GRACE.plusSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> store.isPublished(id).block());
+    // S3 keeps whole seconds: an original may look up to one second older than it is.
+    assertThat(Duration.ofNanos(System.nanoTime() - stored)).isGreaterThan(GRACE.minusSeconds(1));
+    ImageUploaded event = (ImageUploaded) eventsFor(id).getFirst();
+    assertThat(event.filename()).isEqualTo("café.jpg");
+    assertThat(event.tags()).containsExactly("sea", "sun");
+    assertThat(event.collection()).isEqualTo("trip");
+    assertThat(event.width()).isEqualTo(20);
+    assertThat(event.sizeBytes()).isEqualTo(jpeg.length);
+    assertThat(event.contentType()).isEqualTo("image/jpeg");
+  }
+
+  @Test
+  void anAnnouncedUploadIsNeverAnnouncedAgain() throws InterruptedException {
+    byte[] jpeg = TestImages.jpeg(16, 16);
+    String id = sha256(jpeg);
+
+    upload(jpeg).expectStatus().isAccepted();
+    // Past the grace period, then several scans: a fixed time, not a condition to wait for.
+    Thread.sleep(GRACE.plusSeconds(4));
+
+    assertThat(eventsFor(id)).hasSize(1);
+  }
+
+  private static List<ImageEvent> eventsFor(String id) {
+    return EventLog.eventsFor(kafka.bootstrapServers(), id);
+  }
+
+  private WebTestClient.ResponseSpec upload(byte[] jpeg) {
+    MultipartBodyBuilder body = new MultipartBodyBuilder();
+    body.part("file", jpeg).filename("photo.jpg");
+    return http.mutate()
+        .responseTimeout(Duration.ofSeconds(90))
+        .build()
+        .post()
+        .uri("/api/images")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
+        .bodyValue(body.build())
+        .exchange();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
