@@ -10,21 +10,21 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param gracePeriod how old an original without a "published" marker must be before it counts as
  *     orphaned; longer than an upload takes to store, announce and mark (S3 call timeout, Kafka's
- *     30 s, S3 again), or uploads still under way are announced twice (harmless, but work)
- * @param interval the time between two scans of one replica, give or take a quarter at random so
- *     that replicas do not scan together; each scan lists the whole bucket, two LIST calls per
- *     1,000 images
+ *     30 s, S3 again), or uploads still under way are announced twice (harmless, but work). A pass
+ *     runs this long after the start and after the last failed upload.
+ * @param interval the most time between two passes of one replica, for orphans no upload here saw
+ *     fail; each pass lists the whole bucket, two LIST calls per 1,000 images
  */
 @Validated
 @ConfigurationProperties("imagesearch.reconciler")
 public record ReconcilerProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("2m") Duration gracePeriod,
-    @DefaultValue("10m") Duration interval) {
+    @DefaultValue("1h") Duration interval) {
 
   public ReconcilerProperties {
     requirePositive(gracePeriod, "grace-period", "2m");
-    requirePositive(interval, "interval", "10m");
+    requirePositive(interval, "interval", "1h");
   }
 
   private static void requirePositive(Duration value, String name, String example) {

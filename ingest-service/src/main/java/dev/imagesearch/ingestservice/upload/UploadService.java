@@ -4,6 +4,7 @@ import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.imaging.ImageInfo;
 import dev.imagesearch.ingestservice.events.EventPublisher;
 import dev.imagesearch.ingestservice.events.OriginalMetadata;
+import dev.imagesearch.ingestservice.reconcile.Reconciler;
 import dev.imagesearch.storage.ImageStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,28 +18,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Stores each accepted image once and announces it once. The order is: original to S3, event to
  * Kafka, then the "published" marker. If Kafka fails, the marker is missing: a retry of the same
- * upload publishes again instead of passing for a duplicate, and without a retry the reconciler
- * announces it once it is older than its grace period.
+ * upload publishes again instead of passing for a duplicate, and without a retry the reconciler,
+ * told of the failure, announces it once it is older than its grace period.
  */
 @Service
 class UploadService {
   private final ImageValidator validator;
   private final ImageStore store;
   private final EventPublisher events;
+  private final Reconciler reconciler;
   private final Clock clock;
 
   /** Uploads of the same bytes in flight in this process share one store-and-publish. */
   private final Map<String, Mono<UploadResult.Status>> inFlight = new ConcurrentHashMap<>();
 
-  UploadService(ImageValidator validator, ImageStore store, EventPublisher events, Clock clock) {
+  UploadService(
+      ImageValidator validator,
+      ImageStore store,
+      EventPublisher events,
+      Reconciler reconciler,
+      Clock clock) {
     this.validator = validator;
     this.store = store;
     this.events = events;
+    this.reconciler = reconciler;
     this.clock = clock;
   }
 
@@ -56,7 +65,13 @@ class UploadService {
             checked -> {
               Mono<UploadResult.Status> mine =
                   storeOnce(checked.id(), file, checked.info(), filename, fields)
-                      .doFinally(signal -> inFlight.remove(checked.id()))
+                      .doFinally(
+                          signal -> {
+                            inFlight.remove(checked.id());
+                            if (signal != SignalType.ON_COMPLETE) {
+                              reconciler.uploadFailed();
+                            }
+                          })
                       .cache();
               Mono<UploadResult.Status> shared = inFlight.putIfAbsent(checked.id(), mine);
               Mono<UploadResult.Status> status =
