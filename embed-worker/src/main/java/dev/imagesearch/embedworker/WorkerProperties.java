@@ -32,9 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * @param stallTimeout a batch in the listener for longer than this is stuck: liveness goes DOWN
  *     (Kubernetes restarts the worker) and Kafka hands the partitions to another consumer (it is
  *     also the consumer's {@code max.poll.interval.ms}). The default, 10 minutes, is far beyond a
- *     slow batch: 32 full-size photos through both real models on 2 CPU cores take about a minute
- *     (docs/benchmarks.md, Embed worker: about 5 images/s, plus decoding), and retries after
- *     transient failures leave the listener between attempts, so they do not count
+ *     slow batch: 32 images take about 7 s at the 5 images/s measured with full-size models on 2
+ *     CPU cores (docs/benchmarks.md, Embed worker); large photos decoded one at a time add seconds
+ *     per image, not minutes. Retries after transient failures leave the listener between attempts,
+ *     so an outage is not a stall
  * @param quarantineAfter an image whose processing began this many times without an end (the worker
  *     died or stalled) is quarantined: failed with reason {@code QUARANTINED}
  */

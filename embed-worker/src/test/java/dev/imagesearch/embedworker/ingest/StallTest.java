@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +56,12 @@ class StallTest extends WorkerTestBase {
   }
 
   @LocalServerPort int port;
+
+  /** A failed test must not leave the consumer held: the context could not stop. */
+  @AfterEach
+  void releaseTheListener() {
+    release.countDown();
+  }
 
   @Test
   void aListenerStuckWhileEventsWaitTurnsLivenessDownUntilItMovesAgain() throws Exception {
