@@ -89,7 +89,10 @@ class ImageEventListener {
     metrics.batch(records.size());
     EventBatch batch = EventBatch.of(records);
     long indexed;
-    if (attempts.beginBatch(batch.uploads().stream().map(Pending::id).toList())) {
+    long attemptsStart = System.nanoTime();
+    boolean oneByOne = attempts.beginBatch(batch.uploads().stream().map(Pending::id).toList());
+    metrics.stage("attempts").record(System.nanoTime() - attemptsStart, TimeUnit.NANOSECONDS);
+    if (oneByOne) {
       log.warn(
           "A worker began this batch of {} events before and never finished it: processing its"
               + " images one at a time",

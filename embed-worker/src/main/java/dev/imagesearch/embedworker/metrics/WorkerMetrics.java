@@ -41,7 +41,7 @@ public class WorkerMetrics {
             .register(registry);
   }
 
-  /** Time per stage: fetch, decode, model, thumbnail, duplicates, index. */
+  /** Time per stage: attempts, fetch, decode, model, thumbnail, duplicates, index. */
   public Timer stage(String name) {
     return Timer.builder("imagesearch.worker.stage")
         .description("Time spent per stage")
