@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,6 +29,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPixels images larger than this are refused (permanent failure), as at upload
  * @param shutdownTimeout how long a graceful shutdown waits for the batch in flight
  * @param requestTimeout longest wait for an Elasticsearch answer before the batch is retried
+ * @param stallTimeout a batch in the listener for longer than this is stuck: liveness goes DOWN
+ *     (Kubernetes restarts the worker) and Kafka hands the partitions to another consumer (it is
+ *     also the consumer's {@code max.poll.interval.ms}). The default, 10 minutes, is far beyond a
+ *     slow batch: 32 images take about 7 s at the 5 images/s measured with full-size models on 2
+ *     CPU cores (docs/benchmarks.md, Embed worker); large photos decoded one at a time add seconds
+ *     per image, not minutes. Retries after transient failures leave the listener between attempts,
+ *     so an outage is not a stall
+ * @param quarantineAfter an image whose processing began this many times without an end (the worker
+ *     died or stalled) is quarantined: failed with reason {@code QUARANTINED}
  */
 @Validated
 @ConfigurationProperties("imagesearch.worker")
@@ -40,6 +51,9 @@ public record WorkerProperties(
     @DefaultValue("100000000") @Min(1) long maxPixels,
     @DefaultValue("30s") @NotNull Duration shutdownTimeout,
     @DefaultValue("60s") @NotNull Duration requestTimeout,
+    @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24)
+        Duration stallTimeout,
+    @DefaultValue("2") @Min(1) @Max(100) int quarantineAfter,
     @Valid @DefaultValue Models models,
     @Valid @DefaultValue Batch batch,
     @Valid @DefaultValue Retry retry) {

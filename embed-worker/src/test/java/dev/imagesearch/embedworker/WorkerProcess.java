@@ -24,6 +24,11 @@ public final class WorkerProcess implements AutoCloseable {
 
   /** {@code properties} become {@code --key=value} arguments. */
   public static WorkerProcess start(Map<String, String> properties, Path log) {
+    return start(EmbedWorkerApplication.class, properties, log);
+  }
+
+  /** A worker started through another main class of the test class path. */
+  public static WorkerProcess start(Class<?> main, Map<String, String> properties, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -31,7 +36,7 @@ public final class WorkerProcess implements AutoCloseable {
     // Surefire starts tests through a manifest-only jar; this property holds the real class path.
     command.add(
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(EmbedWorkerApplication.class.getName());
+    command.add(main.getName());
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
       Files.createDirectories(log.getParent());

@@ -88,11 +88,7 @@ enum Component {
 
   private static Health actuatorHealth(String url) {
     return HttpProbe.get(url + "/actuator/health")
-        .map(
-            response -> {
-              boolean up = response.statusCode() == 200 && response.body().contains("\"UP\"");
-              return new Health(up, up ? "actuator UP" : "actuator HTTP " + response.statusCode());
-            })
+        .map(response -> ActuatorHealth.of(response.statusCode(), response.body()))
         .orElse(Health.down("not reachable at " + url));
   }
 }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.models.Models;
+import dev.imagesearch.index.ImageAttempts;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.SearchIndex;
@@ -70,6 +71,12 @@ public class IndexWriter {
   /** Removes the document; a missing one is fine (deletions are idempotent). */
   public record Delete(String id) implements Operation {}
 
+  /**
+   * Removes the image's record of unfinished attempts ({@link ImageAttempts}): its result is
+   * written in the same request.
+   */
+  public record ClearAttempts(String id) implements Operation {}
+
   /** An operation Elasticsearch refused for its content; retrying would not help. */
   public record Rejected(Operation operation, String reason) {}
 
@@ -89,6 +96,8 @@ public class IndexWriter {
         case PutIfAbsent put ->
             bulk.operations(o -> o.create(c -> c.id(put.id()).document(put.document())));
         case Delete delete -> bulk.operations(o -> o.delete(d -> d.id(delete.id())));
+        case ClearAttempts clear ->
+            bulk.operations(o -> o.delete(d -> d.index(ImageAttempts.INDEX).id(clear.id())));
       }
     }
     // Bounded: a request lost in a network partition must fail the batch (and so be retried), not

@@ -64,6 +64,9 @@ class KafkaConfiguration {
     config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, worker.maxPollRecords());
+    // One rule for "this batch takes too long": past it the broker hands the partitions to another
+    // consumer, and liveness goes DOWN (StallHealth).
+    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) worker.stallTimeout().toMillis());
     var factory =
         new DefaultKafkaConsumerFactory<String, ImageEvent>(
             config,

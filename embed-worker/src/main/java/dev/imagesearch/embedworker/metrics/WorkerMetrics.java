@@ -2,9 +2,11 @@ package dev.imagesearch.embedworker.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,7 @@ public class WorkerMetrics {
             .register(registry);
   }
 
-  /** Time per stage: fetch, decode, model, thumbnail, duplicates, index. */
+  /** Time per stage: attempts, fetch, decode, model, thumbnail, duplicates, index. */
   public Timer stage(String name) {
     return Timer.builder("imagesearch.worker.stage")
         .description("Time spent per stage")
@@ -71,6 +73,14 @@ public class WorkerMetrics {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /** Seconds since progress, see {@code ProgressWatch}: what an alert on a stalled worker uses. */
+  public void progressAge(Supplier<Number> seconds) {
+    Gauge.builder("imagesearch.worker.progress.age", seconds)
+        .description("How long the oldest batch in flight has gone without an end; 0 when idle")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   public void retried(String cause) {

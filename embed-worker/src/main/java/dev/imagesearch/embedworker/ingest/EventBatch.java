@@ -1,0 +1,66 @@
+package dev.imagesearch.embedworker.ingest;
+
+import dev.imagesearch.contracts.events.ImageDeleted;
+import dev.imagesearch.contracts.events.ImageEvent;
+import dev.imagesearch.embedworker.indexing.IndexWriter;
+import dev.imagesearch.embedworker.indexing.IndexWriter.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * One Kafka batch sorted: the uploads to process, and what is already decided without processing
+ * (deletions, malformed events).
+ *
+ * @param latest per image only its last event, which is what counts
+ * @param uploads the uploads among them, in batch order
+ * @param operations deletions and failed documents of malformed events
+ * @param malformed malformed events, for the dead letters
+ */
+record EventBatch(
+    Map<String, Pending> latest,
+    List<Pending> uploads,
+    List<Operation> operations,
+    List<Failed> malformed) {
+
+  record Pending(ConsumerRecord<String, ImageEvent> record, ImageEvent event) {
+    String id() {
+      return event.imageId();
+    }
+  }
+
+  record Failed(ConsumerRecord<String, ImageEvent> record, PermanentFailure failure) {}
+
+  static EventBatch of(List<ConsumerRecord<String, ImageEvent>> records) {
+    List<Operation> operations = new ArrayList<>();
+    List<Failed> malformed = new ArrayList<>();
+    // Per image only the last event counts: Kafka keeps an image's events in order, so a later
+    // deletion wins over an earlier upload and a re-upload over an earlier deletion.
+    Map<String, Pending> latest = new LinkedHashMap<>();
+    for (ConsumerRecord<String, ImageEvent> record : records) {
+      try {
+        ImageEvent event = EventCheck.valid(record);
+        latest.remove(event.imageId());
+        latest.put(event.imageId(), new Pending(record, event));
+      } catch (PermanentFailure failure) {
+        malformed.add(new Failed(record, failure));
+        if (EventCheck.isImageId(record.key())) {
+          operations.add(new IndexWriter.PutIfAbsent(Documents.failed(record.key(), failure)));
+        }
+      }
+    }
+    List<Pending> uploads = new ArrayList<>();
+    for (Pending pending : latest.values()) {
+      if (pending.event() instanceof ImageDeleted deleted) {
+        operations.add(new IndexWriter.Delete(deleted.imageId()));
+        // A deleted image is done with, quarantined or not.
+        operations.add(new IndexWriter.ClearAttempts(deleted.imageId()));
+      } else {
+        uploads.add(pending);
+      }
+    }
+    return new EventBatch(latest, uploads, operations, malformed);
+  }
+}
