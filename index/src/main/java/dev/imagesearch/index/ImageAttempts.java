@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * How often the embed-worker began processing an image without finishing it, one small document per
- * image in {@link #INDEX} (decision 0004). A worker that finishes an image deletes its record, so a
+ * image in {@link #INDEX} (decision 0005). A worker that finishes an image deletes its record, so a
  * record that is found means an earlier worker died or stalled with that image in flight. Kept in
  * Elasticsearch because it must outlive the worker, and a Kafka header cannot change on redelivery.
  */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts, durably, how often processing of an image began without an end, so an image that kills or
- * wedges workers is quarantined instead of retried forever (decision 0004).
+ * wedges workers is quarantined instead of retried forever (decision 0005).
  *
  * <p>A batch normally costs one request ({@link #beginBatch}), which records a first attempt for
  * each image. When an image of the batch was begun before and never finished, a worker died or

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Which batches are in the listener and since when. A batch in flight holds uncommitted events, so
  * its partition has lag; one that never ends is a stuck consumer. Between batches nothing waits for
  * this worker, and each retry after a transient failure is a new entry, so an outage that the
- * worker waits out is not mistaken for a stall (decision 0004).
+ * worker waits out is not mistaken for a stall (decision 0005).
  */
 @Component
 class ProgressWatch {

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Attempt records as a worker that died twice on an image leaves them (decision 0004). */
+/** Attempt records as a worker that died twice on an image leaves them (decision 0005). */
 class QuarantineTest extends WorkerTestBase {
   @Test
   void anImageThatTwoWorkersDiedOnIsQuarantinedAndItsBatchMatesAreIndexed() throws Exception {
