@@ -31,7 +31,8 @@ public final class ImageDecoder {
 
   /**
    * 512 MiB: the most one image may cost to decode and downscale (see {@link #cost(byte[])}). Every
-   * 8-bit image up to 64 megapixels fits; larger 16-bit PNGs do not (docs/decisions/0012).
+   * 8-bit image up to 64 megapixels fits; larger 16-bit PNGs do not
+   * (docs/decisions/0004-bounded-decoding.md).
    */
   public static final long DEFAULT_MAX_DECODE_BYTES = 512L << 20;
 
