@@ -77,6 +77,11 @@ class ImagePipeline implements AutoCloseable {
     this.budgetWait = properties.decodeWait();
     this.thumbnails = new Thumbnails(properties.thumbnailSize());
     this.metrics = metrics;
+    log.info(
+        "Decode budget {} MB, fetch budget {} MB (of a {} MB heap)",
+        budget.bytes() >> 20,
+        fetched.bytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
     if (budget.bytes() < decoder.maxDecodeBytes()) {
       log.warn(
           "The decode budget ({} MB, imagesearch.worker.decode-budget={} of the heap) is smaller"
@@ -99,7 +104,7 @@ class ImagePipeline implements AutoCloseable {
       return Mono.just(earlier);
     }
     return Mono.usingWhen(
-            reserve(fetched, event.sizeBytes()),
+            reserve(fetched, Math.max(0, event.sizeBytes())),
             permit -> fetchAndDerive(id),
             permit -> Mono.fromRunnable(permit::close))
         .flatMap(
