@@ -104,7 +104,7 @@ class ImagePipeline implements AutoCloseable {
       return Mono.just(earlier);
     }
     return Mono.usingWhen(
-            reserve(fetched, Math.max(0, event.sizeBytes())),
+            reserveFetch(Math.max(0, event.sizeBytes())),
             permit -> fetchAndDerive(id),
             permit -> Mono.fromRunnable(permit::close))
         .flatMap(
@@ -128,8 +128,8 @@ class ImagePipeline implements AutoCloseable {
    * fetched ahead of the decoders are bounded too. Reserved before the decode budget and never
    * while holding it, so waiting for one never blocks the other.
    */
-  private Mono<DecodeBudget.Permit> reserve(DecodeBudget budget, long bytes) {
-    return Mono.fromCallable(() -> budget.acquire(bytes, budgetWait))
+  private Mono<DecodeBudget.Permit> reserveFetch(long bytes) {
+    return Mono.fromCallable(() -> fetched.acquire(bytes, budgetWait))
         .subscribeOn(Schedulers.boundedElastic()) // a blocking wait, off the event loops
         .doOnDiscard(DecodeBudget.Permit.class, DecodeBudget.Permit::close) // cancelled meanwhile
         .onErrorMap(
