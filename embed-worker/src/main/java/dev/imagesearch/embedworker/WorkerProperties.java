@@ -27,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param duplicateThreshold CLIP cosine at or above which an image is a near-duplicate
  * @param thumbnailSize longest side of a thumbnail in pixels
  * @param maxPixels images larger than this are refused (permanent failure), as at upload
+ * @param decodeBudget the fraction of the heap that images being decoded may hold together; each
+ *     reserves its cost from the header first (docs/decisions/0006-bounded-decoding.md)
+ * @param decodeWait how long an image waits for its share of the decode budget before its batch is
+ *     retried
  * @param shutdownTimeout how long a graceful shutdown waits for the batch in flight
  * @param requestTimeout longest wait for an Elasticsearch answer before the batch is retried
  * @param stallTimeout a batch in the listener for longer than this is stuck: liveness goes DOWN
@@ -49,6 +53,9 @@ public record WorkerProperties(
     @DefaultValue("0.97") @DecimalMin("0.0") @DecimalMax("1.0") double duplicateThreshold,
     @DefaultValue("320") @Min(16) @Max(4096) int thumbnailSize,
     @DefaultValue("100000000") @Min(1) long maxPixels,
+    @DefaultValue("0.6") @DecimalMin("0.05") @DecimalMax("0.9") double decodeBudget,
+    @DefaultValue("0.1") @DecimalMin("0.01") @DecimalMax("0.5") double fetchBudget,
+    @DefaultValue("60s") @NotNull Duration decodeWait,
     @DefaultValue("30s") @NotNull Duration shutdownTimeout,
     @DefaultValue("60s") @NotNull Duration requestTimeout,
     @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24)

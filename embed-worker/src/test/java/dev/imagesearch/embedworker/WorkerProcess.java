@@ -24,14 +24,19 @@ public final class WorkerProcess implements AutoCloseable {
 
   /** {@code properties} become {@code --key=value} arguments. */
   public static WorkerProcess start(Map<String, String> properties, Path log) {
-    return start(EmbedWorkerApplication.class, properties, log);
+    return start(EmbedWorkerApplication.class, properties, log, List.of());
   }
 
-  /** A worker started through another main class of the test class path. */
-  public static WorkerProcess start(Class<?> main, Map<String, String> properties, Path log) {
+  /**
+   * Through {@code main}, a main class of the test class path, with the default heap (1 GiB, as the
+   * local stack gives the worker) and more JVM options.
+   */
+  public static WorkerProcess start(
+      Class<?> main, Map<String, String> properties, Path log, List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    command.addAll(jvmOptions);
     command.add("-cp");
     // Surefire starts tests through a manifest-only jar; this property holds the real class path.
     command.add(
@@ -55,6 +60,21 @@ public final class WorkerProcess implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Peak resident set size (VmHWM) so far, in bytes. */
+  public long peakRss() {
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+      throw new IllegalStateException("no VmHWM for process " + process.pid());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public boolean isAlive() {

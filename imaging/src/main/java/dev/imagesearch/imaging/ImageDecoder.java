@@ -1,10 +1,10 @@
 package dev.imagesearch.imaging;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.imagesearch.imaging.ImageDecodeException.Reason;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes JPEG (incl. CMYK and progressive), PNG, WebP, GIF (first frame), BMP and TIFF into
@@ -30,44 +29,66 @@ public final class ImageDecoder {
   /** 100 megapixels: a 10000 x 10000 photo still decodes, a decompression bomb does not. */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
+  /**
+   * 512 MiB: the most one image may cost to decode and downscale (see {@link #cost(byte[])}). Every
+   * 8-bit image up to 64 megapixels fits; larger 16-bit PNGs do not
+   * (docs/decisions/0006-bounded-decoding.md).
+   */
+  public static final long DEFAULT_MAX_DECODE_BYTES = 512L << 20;
+
   static {
     ImageIO.scanForPlugins();
+    ImageIO.setUseCache(false);
   }
 
   private final long maxPixels;
+  private final long maxDecodeBytes;
 
   public ImageDecoder() {
     this(DEFAULT_MAX_PIXELS);
   }
 
   public ImageDecoder(long maxPixels) {
-    if (maxPixels < 1) {
-      throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+    this(maxPixels, DEFAULT_MAX_DECODE_BYTES);
+  }
+
+  /**
+   * @param maxPixels images with more pixels are refused ({@code TOO_MANY_PIXELS}); the limit is
+   *     inclusive: exactly {@code maxPixels} pixels are accepted
+   * @param maxDecodeBytes images that cost more to decode are refused ({@code TOO_MANY_PIXELS})
+   */
+  public ImageDecoder(long maxPixels, long maxDecodeBytes) {
+    if (maxPixels < 1 || maxDecodeBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxPixels and maxDecodeBytes must be positive: " + maxPixels + ", " + maxDecodeBytes);
     }
     this.maxPixels = maxPixels;
+    this.maxDecodeBytes = maxDecodeBytes;
   }
 
   public long maxPixels() {
     return maxPixels;
   }
 
+  public long maxDecodeBytes() {
+    return maxDecodeBytes;
+  }
+
   /**
    * Reads format and dimensions from the header only (no pixel data is decoded) and applies the
-   * zero-size and pixel-limit checks.
+   * zero-size, pixel and cost limits.
    */
   public ImageInfo probe(byte[] data) throws ImageDecodeException {
-    ImageFormat format = FormatSniffer.sniff(data);
-    try (ImageInputStream in = stream(data)) {
-      ImageReader reader = reader(format);
-      try {
-        reader.setInput(in, true, true);
-        return check(new ImageInfo(format, reader.getWidth(0), reader.getHeight(0)));
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      throw classify(format, data, e);
-    }
+    return header(data).info();
+  }
+
+  /**
+   * What decoding this image and downscaling it holds on the heap at its peak, in bytes, from the
+   * header alone; reserve it in a {@link DecodeBudget} before {@link #decode(byte[])}. Applies the
+   * same limits as {@link #probe(byte[])}.
+   */
+  public long cost(byte[] data) throws ImageDecodeException {
+    return header(data).cost();
   }
 
   /** Decodes a file; see {@link #decode(byte[])}. */
@@ -79,12 +100,13 @@ public final class ImageDecoder {
   public RgbImage decode(byte[] data) throws ImageDecodeException {
     ImageFormat format = FormatSniffer.sniff(data);
     RgbImage rgb;
-    try (ImageInputStream in = stream(data)) {
+    try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
       ImageReader reader = reader(format);
       List<String> warnings = new ArrayList<>();
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       try {
-        reader.setInput(in, true, false);
+        // No metadata: it is not needed for pixels, and PNG text chunks would be inflated whole.
+        reader.setInput(in, true, true);
         check(new ImageInfo(format, reader.getWidth(0), reader.getHeight(0)));
         rgb = read(format, reader, data);
       } finally {
@@ -94,7 +116,7 @@ public final class ImageDecoder {
         String w = warning.toLowerCase(Locale.ROOT);
         if (w.contains("premature") || w.contains("truncat") || w.contains("end of")) {
           throw new ImageDecodeException(
-              Reason.TRUNCATED, "The image is truncated (" + warning + ").");
+              Reason.TRUNCATED, "The " + format + " image is truncated.", new IOException(warning));
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -103,22 +125,49 @@ public final class ImageDecoder {
     return Orientation.apply(rgb, Orientation.read(data));
   }
 
+  /** The checked header and the decode cost. */
+  private record Header(ImageInfo info, long cost) {}
+
+  private Header header(byte[] data) throws ImageDecodeException {
+    ImageFormat format = FormatSniffer.sniff(data);
+    Header header;
+    try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+      ImageReader reader = reader(format);
+      try {
+        reader.setInput(in, true, true);
+        ImageInfo info = check(new ImageInfo(format, reader.getWidth(0), reader.getHeight(0)));
+        boolean rotated = Orientation.read(data) > 1;
+        header = new Header(info, DecodeCost.of(format, reader, data, info, rotated));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw classify(format, data, e);
+    }
+    if (header.cost() > maxDecodeBytes) {
+      ImageInfo info = header.info();
+      throw new ImageDecodeException(
+          Reason.TOO_MANY_PIXELS,
+          String.format(
+              Locale.ROOT,
+              "The image is %dx%d (%.1f megapixels) and needs %.0f MB to decode in this format;"
+                  + " the limit is %.0f MB.",
+              info.width(),
+              info.height(),
+              info.pixels() / 1e6,
+              header.cost() / 1e6,
+              maxDecodeBytes / 1e6));
+    }
+    return header;
+  }
+
   private static RgbImage read(ImageFormat format, ImageReader reader, byte[] data)
       throws IOException, ImageDecodeException {
     if (format == ImageFormat.JPEG && isCmyk(reader)) {
       // Raw CMYK samples, converted as Pillow does, instead of ImageIO's ICC conversion.
       Raster raster = reader.readRaster(0, null);
       if (JpegMarkers.hasAdobeSegment(data)) {
-        java.awt.image.WritableRaster inverted = raster.createCompatibleWritableRaster();
-        int[] row = new int[raster.getWidth() * raster.getNumBands()];
-        for (int y = 0; y < raster.getHeight(); y++) {
-          raster.getPixels(raster.getMinX(), raster.getMinY() + y, raster.getWidth(), 1, row);
-          for (int i = 0; i < row.length; i++) {
-            row[i] = 255 - row[i];
-          }
-          inverted.setPixels(0, y, raster.getWidth(), 1, row);
-        }
-        raster = inverted;
+        raster = RgbConverter.invert(raster);
       }
       return RgbConverter.convert(raster, cmykModel(raster));
     }
@@ -156,10 +205,6 @@ public final class ImageDecoder {
     return info;
   }
 
-  private static ImageInputStream stream(byte[] data) {
-    return new MemoryCacheImageInputStream(new ByteArrayInputStream(data));
-  }
-
   private static ImageReader reader(ImageFormat format) throws ImageDecodeException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
     ImageReader fallback = null;
@@ -184,6 +229,10 @@ public final class ImageDecoder {
     return fallback;
   }
 
+  /**
+   * A decoder's exception as a typed reason whose message is plain: decoder internals such as
+   * {@code index >= numImages (0 >= 0)} stay in the cause, for logs only.
+   */
   private static ImageDecodeException classify(ImageFormat format, byte[] data, Exception e) {
     if (e.getCause() instanceof ImageDecodeException d) {
       return d;
@@ -213,14 +262,12 @@ public final class ImageDecoder {
       if (m.contains("unsupported") || m.contains("not supported")) {
         return new ImageDecodeException(
             Reason.UNSUPPORTED_FORMAT,
-            "This " + format + " variant is not supported (" + t.getMessage() + ").",
+            "This " + format + " variant is not supported; convert it to a baseline JPEG or PNG.",
             e);
       }
     }
     return new ImageDecodeException(
-        Reason.CORRUPT,
-        "The " + format + " image is damaged and cannot be decoded (" + e.getMessage() + ").",
-        e);
+        Reason.CORRUPT, "The " + format + " image is damaged and cannot be decoded.", e);
   }
 
   /** The container's end marker is missing (PNG IEND, JPEG EOI, GIF trailer). */

@@ -1,12 +1,11 @@
 package dev.imagesearch.imaging;
 
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
-import java.io.ByteArrayInputStream;
 
 /**
- * EXIF orientation (tag 0x0112): read with metadata-extractor, applied as Pillow's exif_transpose.
+ * EXIF orientation (tag 0x0112): read with {@link ImageMetadata}, applied as Pillow's
+ * exif_transpose.
  */
 final class Orientation {
   private Orientation() {}
@@ -14,8 +13,7 @@ final class Orientation {
   /** The EXIF orientation 1..8, or 1 when there is none or the metadata cannot be read. */
   static int read(byte[] data) {
     try {
-      Metadata metadata =
-          ImageMetadataReader.readMetadata(new ByteArrayInputStream(data), data.length);
+      Metadata metadata = ImageMetadata.exif(data);
       for (ExifIFD0Directory dir : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
         if (dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
           int value = dir.getInt(ExifIFD0Directory.TAG_ORIENTATION);

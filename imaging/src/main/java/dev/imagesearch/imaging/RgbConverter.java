@@ -3,10 +3,14 @@ package dev.imagesearch.imaging;
 import dev.imagesearch.imaging.ImageDecodeException.Reason;
 import java.awt.color.ColorSpace;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.util.Arrays;
 
 /**
  * Turns any decoded raster into 8-bit RGB the way the Python reference does (tools/parity): gray
@@ -14,19 +18,54 @@ import java.awt.image.Raster;
  * formula, alpha composited on white. Embedded ICC profiles are ignored, as Pillow's convert does.
  */
 final class RgbConverter {
+  /**
+   * Pixels read per call into a row buffer: a 64000000 x 1 image must not need a 768 MB int[] row.
+   */
+  private static final int CHUNK = 4096;
+
   private RgbConverter() {}
+
+  /**
+   * Interleaved 8-bit R, G, B (in either order) without alpha in one exactly sized array: the
+   * reader's raster becomes the RGB image without a copy (JPEG, 8-bit RGB PNG).
+   */
+  static boolean interleavedRgb(ComponentSampleModel sm, ColorModel cm) {
+    int[] offsets = sm.getBandOffsets();
+    return sm.getDataType() == DataBuffer.TYPE_BYTE
+        && sm.getNumBands() == 3
+        && sm.getPixelStride() == 3
+        && sm.getScanlineStride() == sm.getWidth() * 3
+        && Arrays.stream(sm.getBankIndices()).allMatch(bank -> bank == 0)
+        && !cm.hasAlpha()
+        && cm.getColorSpace().getType() == ColorSpace.TYPE_RGB
+        && (Arrays.equals(offsets, new int[] {0, 1, 2})
+            || Arrays.equals(offsets, new int[] {2, 1, 0}));
+  }
 
   static RgbImage convert(Raster raster, ColorModel cm) throws ImageDecodeException {
     int w = raster.getWidth();
     int h = raster.getHeight();
+    RgbImage reused = inPlace(raster, cm);
+    if (reused != null) {
+      return reused;
+    }
     byte[] out = new byte[w * h * 3];
     if (cm instanceof IndexColorModel icm) {
-      int[] row = new int[w];
+      int[] row = new int[Math.min(w, CHUNK)];
       for (int y = 0; y < h; y++) {
-        raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
-        for (int x = 0; x < w; x++) {
-          int s = row[x];
-          put(out, y * w + x, icm.getRed(s), icm.getGreen(s), icm.getBlue(s), icm.getAlpha(s));
+        for (int x0 = 0; x0 < w; x0 += row.length) {
+          int n = Math.min(row.length, w - x0);
+          raster.getSamples(raster.getMinX() + x0, raster.getMinY() + y, n, 1, 0, row);
+          for (int x = 0; x < n; x++) {
+            int s = row[x];
+            put(
+                out,
+                y * w + x0 + x,
+                icm.getRed(s),
+                icm.getGreen(s),
+                icm.getBlue(s),
+                icm.getAlpha(s));
+          }
         }
       }
       return new RgbImage(w, h, out);
@@ -55,30 +94,82 @@ final class RgbConverter {
     for (int b = 0; b < bands; b++) {
       bits[b] = raster.getSampleModel().getSampleSize(b);
     }
-    int[] row = new int[w * bands];
+    int chunk = Math.min(w, CHUNK);
+    int[] row = new int[chunk * bands];
     int[] v = new int[bands];
     for (int y = 0; y < h; y++) {
-      raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
-      for (int x = 0; x < w; x++) {
-        for (int b = 0; b < bands; b++) {
-          v[b] = to8(row[x * bands + b], bits[b]);
-        }
-        int a = alpha ? v[colors] : 255;
-        int i = y * w + x;
-        if (space == ColorSpace.TYPE_GRAY || colors == 1) {
-          put(out, i, v[0], v[0], v[0], a);
-        } else if (space == ColorSpace.TYPE_CMYK && colors == 4) {
-          put(out, i, cmyk(v[0], v[3]), cmyk(v[1], v[3]), cmyk(v[2], v[3]), a);
-        } else if (space == ColorSpace.TYPE_RGB && colors == 3) {
-          put(out, i, v[0], v[1], v[2], a);
-        } else {
-          throw new ImageDecodeException(
-              Reason.UNSUPPORTED_FORMAT,
-              "Images with " + colors + " colour channels of this colour space are not supported.");
+      for (int x0 = 0; x0 < w; x0 += chunk) {
+        int n = Math.min(chunk, w - x0);
+        raster.getPixels(raster.getMinX() + x0, raster.getMinY() + y, n, 1, row);
+        for (int x = 0; x < n; x++) {
+          for (int b = 0; b < bands; b++) {
+            v[b] = to8(row[x * bands + b], bits[b]);
+          }
+          int a = alpha ? v[colors] : 255;
+          int i = y * w + x0 + x;
+          if (space == ColorSpace.TYPE_GRAY || colors == 1) {
+            put(out, i, v[0], v[0], v[0], a);
+          } else if (space == ColorSpace.TYPE_CMYK && colors == 4) {
+            put(out, i, cmyk(v[0], v[3]), cmyk(v[1], v[3]), cmyk(v[2], v[3]), a);
+          } else if (space == ColorSpace.TYPE_RGB && colors == 3) {
+            put(out, i, v[0], v[1], v[2], a);
+          } else {
+            throw new ImageDecodeException(
+                Reason.UNSUPPORTED_FORMAT,
+                "Images with "
+                    + colors
+                    + " colour channels of this colour space are not supported.");
+          }
         }
       }
     }
     return new RgbImage(w, h, out);
+  }
+
+  /** The raster's own array as the RGB image (B and R swapped in place for BGR), or null. */
+  private static RgbImage inPlace(Raster raster, ColorModel cm) {
+    if (!(raster.getSampleModel() instanceof ComponentSampleModel sm)
+        || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+        || !interleavedRgb(sm, cm)
+        || raster.getParent() != null
+        || raster.getSampleModelTranslateX() != 0
+        || raster.getSampleModelTranslateY() != 0
+        || buffer.getNumBanks() != 1
+        || buffer.getOffset() != 0
+        || buffer.getData().length != raster.getWidth() * raster.getHeight() * 3) {
+      return null;
+    }
+    byte[] p = buffer.getData();
+    if (sm.getBandOffsets()[0] == 2) {
+      for (int i = 0; i < p.length; i += 3) {
+        byte b = p[i];
+        p[i] = p[i + 2];
+        p[i + 2] = b;
+      }
+    }
+    return new RgbImage(raster.getWidth(), raster.getHeight(), p);
+  }
+
+  /** Adobe CMYK JPEGs store inverted samples: 255 - v, in place where the raster is writable. */
+  static Raster invert(Raster raster) {
+    WritableRaster out =
+        raster instanceof WritableRaster writable
+            ? writable
+            : raster.createCompatibleWritableRaster();
+    int w = raster.getWidth();
+    int chunk = Math.min(w, CHUNK);
+    int[] row = new int[chunk * raster.getNumBands()];
+    for (int y = 0; y < raster.getHeight(); y++) {
+      for (int x0 = 0; x0 < w; x0 += chunk) {
+        int n = Math.min(chunk, w - x0);
+        raster.getPixels(raster.getMinX() + x0, raster.getMinY() + y, n, 1, row);
+        for (int i = 0; i < n * raster.getNumBands(); i++) {
+          row[i] = 255 - row[i];
+        }
+        out.setPixels(out.getMinX() + x0, out.getMinY() + y, n, 1, row);
+      }
+    }
+    return out;
   }
 
   /** Pillow's cmyk2rgb: (255 - K) - C * (255 - K) / 255, with its integer rounding. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +122,88 @@ class ImageDecoderTest {
     assertReason(pngHeader(0, 10), Reason.ZERO_SIZED);
   }
 
+  /** The pixel limit is inclusive; the cost rule then refuses what would not fit, per format. */
+  @Test
+  void theCostRuleRefusesFromTheHeaderWhatCouldNotBeProcessed() throws Exception {
+    ImageDecoder ingest = new ImageDecoder(64_000_000);
+    assertThat(ingest.probe(pngHeader(8000, 8000, 8, 2)).pixels()).isEqualTo(64_000_000);
+    assertThat(ingest.cost(pngHeader(8000, 8000, 8, 2)))
+        .as("8-bit RGB: 3 B/px, decoded in place, plus the downscaling working set")
+        .isBetween(192_000_000L, 200_000_000L);
+    assertThat(ingest.cost(pngHeader(8000, 8000, 8, 6))).isBetween(448_000_000L, 456_000_000L);
+    assertThatThrownBy(() -> ingest.probe(pngHeader(8001, 8000, 8, 2)))
+        .hasMessageContaining("limit is 64.0 megapixels");
+
+    // 16-bit RGBA: 8 B/px decoded + 3 B/px RGB = 704 MB at 64 MP, over the 512 MiB limit.
+    assertThatThrownBy(() -> ingest.probe(pngHeader(8000, 8000, 16, 6)))
+        .isInstanceOfSatisfying(
+            ImageDecodeException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
+              assertThat(e.getMessage()).contains("needs 712 MB").contains("limit is 537 MB");
+            });
+    assertThat(ingest.probe(pngHeader(6000, 6000, 16, 6)).pixels()).isEqualTo(36_000_000);
+
+    // 64 MP in one row: resizing it for the models would need terabytes.
+    assertThatThrownBy(() -> ingest.probe(pngHeader(64_000_000, 1, 8, 2)))
+        .isInstanceOfSatisfying(
+            ImageDecodeException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"zTXt", "iTXt"})
+  void compressedPngTextIsNeverInflated(String type) throws Exception {
+    byte[] png = withTextBomb(read("gray.png"), type, 300_000_000);
+    assertThat(png.length).isLessThan(1_000_000);
+    long allocated =
+        DecodeCostTest.largeAllocations(
+            () -> {
+              decoder.probe(png);
+              decoder.decode(png);
+              ImageMetadata.exif(png);
+            });
+    assertThat(allocated).isLessThan(10_000_000);
+  }
+
+  /** F7: decoder internals such as {@code index >= numImages (0 >= 0)} stay in the cause. */
+  @Test
+  void messagesAreTheTypedReasonsPlainWords() throws Exception {
+    byte[] noFrames = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, 0x3B};
+    byte[] noIfd = {'I', 'I', 42, 0, 0, 0, 0, 0}; // once "index >= numImages (0 >= 0)"
+    byte[] badBmp = Arrays.copyOf(new byte[] {'B', 'M'}, 40);
+    byte[] noSof = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+    for (byte[] bad : List.of(noFrames, noIfd, badBmp, noSof)) {
+      assertThatThrownBy(() -> decoder.decode(bad))
+          .isInstanceOfSatisfying(
+              ImageDecodeException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .matches(
+                          "The (JPEG|GIF|TIFF|BMP) image is (damaged and cannot be decoded|truncated)\\.")
+                      .doesNotContain("index", "numImages", "Exception"));
+    }
+  }
+
+  private static byte[] withTextBomb(byte[] png, String type, int inflated) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    deflater.setInput(new byte[inflated]);
+    deflater.finish();
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    text.writeBytes("Comment".getBytes(StandardCharsets.ISO_8859_1));
+    text.writeBytes(type.equals("iTXt") ? new byte[] {0, 1, 0, 0, 0} : new byte[] {0, 0});
+    byte[] buffer = new byte[1 << 16];
+    while (!deflater.finished()) {
+      text.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(png, 0, 33); // signature and IHDR
+    out.writeBytes(chunk(type, text.toByteArray()));
+    out.write(png, 33, png.length - 33);
+    return out.toByteArray();
+  }
+
   private void assertReason(byte[] data, Reason reason) {
     assertThatThrownBy(() -> decoder.decode(data))
         .isInstanceOfSatisfying(
@@ -132,21 +215,33 @@ class ImageDecoderTest {
   }
 
   private static byte[] pngHeader(int width, int height) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-    DataOutputStream c = new DataOutputStream(chunk);
-    c.writeBytes("IHDR");
+    return pngHeader(width, height, 8, 2);
+  }
+
+  /** A PNG signature and IHDR only: no pixel data. Colour type 2 is RGB, 6 RGBA. */
+  private static byte[] pngHeader(int width, int height, int bitDepth, int colourType)
+      throws Exception {
+    ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+    DataOutputStream c = new DataOutputStream(ihdr);
     c.writeInt(width);
     c.writeInt(height);
-    c.write(new byte[] {8, 2, 0, 0, 0});
-    byte[] body = chunk.toByteArray();
-    out.writeInt(body.length - 4);
-    out.write(body);
+    c.write(new byte[] {(byte) bitDepth, (byte) colourType, 0, 0, 0});
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    bytes.write(chunk("IHDR", ihdr.toByteArray()));
+    return bytes.toByteArray();
+  }
+
+  private static byte[] chunk(String type, byte[] data) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] typed = new byte[4 + data.length];
+    System.arraycopy(type.getBytes(StandardCharsets.ISO_8859_1), 0, typed, 0, 4);
+    System.arraycopy(data, 0, typed, 4, data.length);
     CRC32 crc = new CRC32();
-    crc.update(body);
-    out.writeInt((int) crc.getValue());
+    crc.update(typed);
+    bytes.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    bytes.writeBytes(typed);
+    bytes.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     return bytes.toByteArray();
   }
 }

@@ -76,7 +76,10 @@ enum Component {
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Dimagesearch.component=" + id,
-            "-Xmx512m",
+            // The worker decodes full-size photos: its decode budget (0.6 of the heap) must hold
+            // the costliest image ingest accepts, 512 MiB
+            // (docs/decisions/0006-bounded-decoding.md).
+            this == EMBED_WORKER ? "-Xmx1g" : "-Xmx512m",
             "-XX:+UseSerialGC",
             "-jar",
             stack.serviceJar(this).toString()));

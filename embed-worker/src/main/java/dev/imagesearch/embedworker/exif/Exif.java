@@ -1,15 +1,12 @@
 package dev.imagesearch.embedworker.exif;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
 import com.drew.lang.GeoLocation;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
+import dev.imagesearch.imaging.ImageMetadata;
 import dev.imagesearch.index.ImageDocument.GeoPoint;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.TimeZone;
@@ -26,12 +23,15 @@ public record Exif(Instant takenAt, String camera, GeoPoint location) {
   private static final Logger log = LoggerFactory.getLogger(Exif.class);
   static final Exif NONE = new Exif(null, null, null);
 
-  /** Never fails: metadata is optional, so unreadable metadata is just absent. */
+  /**
+   * Never fails: metadata is optional, so unreadable metadata is just absent. Read with {@link
+   * ImageMetadata}, which never inflates compressed metadata.
+   */
   public static Exif read(byte[] image) {
     Metadata metadata;
     try {
-      metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(image), image.length);
-    } catch (ImageProcessingException | IOException | RuntimeException e) {
+      metadata = ImageMetadata.exif(image);
+    } catch (Exception | StackOverflowError e) {
       log.debug("No readable metadata: {}", e.toString());
       return NONE;
     }

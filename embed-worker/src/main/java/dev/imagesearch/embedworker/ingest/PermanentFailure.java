@@ -37,6 +37,9 @@ final class PermanentFailure extends RuntimeException {
     static final String INFERENCE_FAILED = "INFERENCE_FAILED";
     static final String THUMBNAIL_FAILED = "THUMBNAIL_FAILED";
 
+    /** An Error (out of memory, stack overflow, ...) while decoding or deriving from the image. */
+    static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+
     private Reasons() {}
   }
 }

@@ -1,7 +1,6 @@
 package dev.imagesearch.embedworker.models;
 
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
-import dev.imagesearch.imaging.RgbImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects decoded images from every listener thread into model batches: a forward pass starts when
- * {@code maxSize} images wait or the oldest has waited {@code maxWait}. One thread runs the models,
- * so images keep arriving (fetched, decoded) while inference runs.
+ * Collects images (as their small model {@link Crops}) from every listener thread into model
+ * batches: a forward pass starts when {@code maxSize} images wait or the oldest has waited {@code
+ * maxWait}. One thread runs the models, so images keep arriving (fetched, decoded) while inference
+ * runs.
  */
 public final class ModelBatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModelBatcher.class);
@@ -31,14 +31,14 @@ public final class ModelBatcher implements AutoCloseable {
    * the dead letters instead of holding its partition back forever.
    */
   public static final class ImageRejected extends RuntimeException {
-    ImageRejected(RuntimeException cause) {
+    ImageRejected(Throwable cause) {
       super("inference failed on this image: " + cause, cause);
     }
   }
 
-  private record Job(RgbImage image, CompletableFuture<Vectors> result) {}
+  private record Job(Crops crops, CompletableFuture<Vectors> result) {}
 
-  private final Function<List<RgbImage>, List<Vectors>> models;
+  private final Function<List<Crops>, List<Vectors>> models;
   private final int maxSize;
   private final long maxWaitNanos;
   private final WorkerMetrics metrics;
@@ -49,7 +49,7 @@ public final class ModelBatcher implements AutoCloseable {
   private boolean lastPassWorked;
 
   ModelBatcher(
-      Function<List<RgbImage>, List<Vectors>> models,
+      Function<List<Crops>, List<Vectors>> models,
       int maxSize,
       Duration maxWait,
       WorkerMetrics metrics) {
@@ -61,13 +61,13 @@ public final class ModelBatcher implements AutoCloseable {
   }
 
   /** Completes with the image's vectors, or exceptionally if inference failed. */
-  public CompletableFuture<Vectors> embed(RgbImage image) {
+  public CompletableFuture<Vectors> embed(Crops crops) {
     CompletableFuture<Vectors> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(new IllegalStateException("the worker is shutting down"));
       return result;
     }
-    queue.add(new Job(image, result));
+    queue.add(new Job(crops, result));
     return result;
   }
 
@@ -98,25 +98,26 @@ public final class ModelBatcher implements AutoCloseable {
   /**
    * One forward pass; when it fails, each image again on its own, so that one image the models
    * cannot take fails alone. Failures count as transient (the batch is retried later) unless the
-   * models have just shown that they work.
+   * models have just shown that they work. Errors (out of memory, stack overflow) are caught too:
+   * this thread must survive them, or every image waiting for vectors would wait forever.
    */
   private void infer(List<Job> batch) {
     boolean workedBefore = lastPassWorked;
     try {
       pass(batch);
       return;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       log.warn("Inference failed for a batch of {} images: {}", batch.size(), e.toString());
       if (batch.size() == 1) {
         failAlone(batch.getFirst(), e, workedBefore);
         return;
       }
     }
-    Map<Job, RuntimeException> failures = new LinkedHashMap<>();
+    Map<Job, Throwable> failures = new LinkedHashMap<>();
     for (Job job : batch) {
       try {
         pass(List.of(job));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failures.put(job, e);
       }
     }
@@ -125,7 +126,7 @@ public final class ModelBatcher implements AutoCloseable {
   }
 
   private void pass(List<Job> jobs) {
-    List<RgbImage> images = jobs.stream().map(Job::image).toList();
+    List<Crops> images = jobs.stream().map(Job::crops).toList();
     long start = System.nanoTime();
     lastPassWorked = false;
     List<Vectors> vectors = models.apply(images);
@@ -136,8 +137,15 @@ public final class ModelBatcher implements AutoCloseable {
     }
   }
 
-  private static void failAlone(Job job, RuntimeException e, boolean modelsWork) {
-    job.result().completeExceptionally(modelsWork ? new ImageRejected(e) : e);
+  private static void failAlone(Job job, Throwable e, boolean modelsWork) {
+    if (modelsWork) {
+      job.result().completeExceptionally(new ImageRejected(e));
+    } else if (e instanceof Error) {
+      // Reactor rethrows Errors instead of delivering them: the waiting image would never end.
+      job.result().completeExceptionally(new IllegalStateException("inference failed: " + e, e));
+    } else {
+      job.result().completeExceptionally(e);
+    }
   }
 
   private static void fail(List<Job> jobs, Exception e) {

@@ -17,7 +17,7 @@ class ModelConfiguration {
   @Bean(destroyMethod = "close")
   ModelBatcher modelBatcher(Models models, WorkerProperties properties, WorkerMetrics metrics) {
     return new ModelBatcher(
-        models::embedImages, properties.batch().maxSize(), properties.batch().maxWait(), metrics);
+        models::embed, properties.batch().maxSize(), properties.batch().maxWait(), metrics);
   }
 
   /** Up once both models are loaded: the context does not start without them. */

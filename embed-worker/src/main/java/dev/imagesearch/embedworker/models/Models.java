@@ -78,12 +78,17 @@ public final class Models implements AutoCloseable {
     return clip;
   }
 
+  /** What both models need of the image; the image itself may go once this returns. */
+  public Crops crops(RgbImage image) {
+    return new Crops(vgg16.crop(image), clip.crop(image));
+  }
+
   /** Both vectors of each image, in order. */
-  List<ModelBatcher.Vectors> embedImages(List<RgbImage> images) {
-    List<float[]> vgg16s = vgg16.embedImages(images);
-    List<float[]> clips = clip.embedImages(images);
-    List<ModelBatcher.Vectors> vectors = new ArrayList<>(images.size());
-    for (int i = 0; i < images.size(); i++) {
+  List<ModelBatcher.Vectors> embed(List<Crops> crops) {
+    List<float[]> vgg16s = vgg16.embedCrops(crops.stream().map(Crops::vgg16).toList());
+    List<float[]> clips = clip.embedCrops(crops.stream().map(Crops::clip).toList());
+    List<ModelBatcher.Vectors> vectors = new ArrayList<>(crops.size());
+    for (int i = 0; i < crops.size(); i++) {
       vectors.add(new ModelBatcher.Vectors(vgg16s.get(i), clips.get(i)));
     }
     return vectors;

@@ -1,9 +1,9 @@
 package dev.imagesearch.embedworker.thumbnails;
 
+import dev.imagesearch.embedding.preprocess.PilResize;
 import dev.imagesearch.imaging.RgbImage;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,11 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** JPEG thumbnails whose longest side is at most {@code size} pixels; never upscaled. */
+/**
+ * JPEG thumbnails whose longest side is at most {@code size} pixels; never upscaled. Resampled
+ * straight from the RGB image with Pillow's antialiasing resize, whose only intermediate is {@code
+ * size} columns by the source height: no full-resolution copy is ever made.
+ */
 public final class Thumbnails {
   private static final float QUALITY = 0.85f;
 
@@ -24,52 +28,30 @@ public final class Thumbnails {
   }
 
   public byte[] jpeg(RgbImage image) {
-    return encode(scale(toBufferedImage(image)));
+    return encode(toBufferedImage(scale(image)));
   }
 
-  static BufferedImage toBufferedImage(RgbImage image) {
-    int w = image.width();
-    int h = image.height();
-    int[] argb = new int[w * h];
-    byte[] p = image.pixels();
-    for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
-      argb[i] = (p[j] & 0xFF) << 16 | (p[j + 1] & 0xFF) << 8 | (p[j + 2] & 0xFF);
-    }
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    out.setRGB(0, 0, w, h, argb, 0, w);
-    return out;
-  }
-
-  /**
-   * Halves with bilinear filtering until within twice the target, then one last step: a single
-   * large bilinear step would skip most source pixels and alias.
-   */
-  BufferedImage scale(BufferedImage source) {
-    int longest = Math.max(source.getWidth(), source.getHeight());
+  RgbImage scale(RgbImage source) {
+    int longest = Math.max(source.width(), source.height());
     if (longest <= size) {
       return source;
     }
     double ratio = (double) size / longest;
-    int targetW = Math.max(1, (int) Math.round(source.getWidth() * ratio));
-    int targetH = Math.max(1, (int) Math.round(source.getHeight() * ratio));
-    BufferedImage current = source;
-    while (current.getWidth() / 2 >= targetW && current.getHeight() / 2 >= targetH) {
-      current = resize(current, current.getWidth() / 2, current.getHeight() / 2);
-    }
-    return current.getWidth() == targetW && current.getHeight() == targetH
-        ? current
-        : resize(current, targetW, targetH);
+    int w = Math.max(1, (int) Math.round(source.width() * ratio));
+    int h = Math.max(1, (int) Math.round(source.height() * ratio));
+    return PilResize.resize(source, w, h, PilResize.Filter.BILINEAR);
   }
 
-  private static BufferedImage resize(BufferedImage source, int w, int h) {
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    try {
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(source, 0, 0, w, h, null);
-    } finally {
-      g.dispose();
+  /** A small image only: the thumbnail, as the JPEG writer wants it (BGR bytes). */
+  private static BufferedImage toBufferedImage(RgbImage image) {
+    BufferedImage out =
+        new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_3BYTE_BGR);
+    byte[] bgr = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+    byte[] rgb = image.pixels();
+    for (int i = 0; i < rgb.length; i += 3) {
+      bgr[i] = rgb[i + 2];
+      bgr[i + 1] = rgb[i + 1];
+      bgr[i + 2] = rgb[i];
     }
     return out;
   }

@@ -73,7 +73,8 @@ class CrashLoopTest {
             WorkerProcess.start(
                 HaltingWorker.class,
                 properties,
-                Path.of("target", "crash-loop", "run-" + run + ".log"))) {
+                Path.of("target", "crash-loop", "run-" + run + ".log"),
+                List.of())) {
           await()
               .atMost(Duration.ofSeconds(180))
               .until(() -> !worker.isAlive() || done(es, poison, innocent));

@@ -19,19 +19,28 @@ class ModelBatcherTest {
   private static final int POISON = 13;
   private final AtomicBoolean broken = new AtomicBoolean();
 
-  /** Vectors that name the image's width; a width of 13, or broken models, fail the pass. */
-  private final Function<List<RgbImage>, List<Vectors>> models =
+  private static final int OUT_OF_MEMORY = 17;
+
+  /**
+   * Vectors that name the image's width; a width of 13, or broken models, fail the pass, and a
+   * width of 17 throws an OutOfMemoryError.
+   */
+  private final Function<List<Crops>, List<Vectors>> models =
       images -> {
-        if (broken.get() || images.stream().anyMatch(i -> i.width() == POISON)) {
+        if (images.stream().anyMatch(i -> i.vgg16().width() == OUT_OF_MEMORY)) {
+          throw new OutOfMemoryError("Java heap space");
+        }
+        if (broken.get() || images.stream().anyMatch(i -> i.vgg16().width() == POISON)) {
           throw new IllegalStateException("forward pass failed");
         }
         return images.stream()
-            .map(i -> new Vectors(new float[] {i.width()}, new float[] {i.width()}))
+            .map(i -> new Vectors(new float[] {i.vgg16().width()}, new float[] {i.clip().width()}))
             .toList();
       };
 
-  private static RgbImage image(int width) {
-    return new RgbImage(width, 1, new byte[width * 3]);
+  private static Crops image(int width) {
+    RgbImage image = new RgbImage(width, 1, new byte[width * 3]);
+    return new Crops(image, image);
   }
 
   private ModelBatcher batcher(int maxSize, Duration maxWait) {
@@ -58,6 +67,23 @@ class ModelBatcherTest {
       assertThat(failure(poison))
           .isInstanceOf(ModelBatcher.ImageRejected.class)
           .hasMessageContaining("forward pass failed");
+    }
+  }
+
+  /** An Error must neither kill the batcher thread nor reach Reactor as an Error. */
+  @Test
+  void anOutOfMemoryErrorFailsThatImageAloneAndTheBatcherGoesOn() {
+    try (ModelBatcher batcher = batcher(3, Duration.ofSeconds(5))) {
+      var good = batcher.embed(image(2));
+      var oom = batcher.embed(image(OUT_OF_MEMORY));
+      var other = batcher.embed(image(5));
+      assertThat(good.join().vgg16()).containsExactly(2f);
+      assertThat(other.join().vgg16()).containsExactly(5f);
+      assertThat(failure(oom))
+          .isInstanceOf(ModelBatcher.ImageRejected.class)
+          .hasMessageContaining("OutOfMemoryError");
+      assertThat(failure(batcher.embed(image(OUT_OF_MEMORY)))).isInstanceOf(RuntimeException.class);
+      assertThat(batcher.embed(image(4)).join().vgg16()).containsExactly(4f);
     }
   }
 

@@ -9,7 +9,7 @@ import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.util.List;
 
-/** Images to pixel_values for {@code get_image_features}, [N,512] back to unit vectors. */
+/** Crops to pixel_values for {@code get_image_features}, [N,512] back to unit vectors. */
 final class ClipImageTranslator implements NoBatchifyTranslator<List<RgbImage>, List<float[]>> {
   private final Preprocessing preprocessing;
 

@@ -8,6 +8,7 @@ import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class ClipModel implements AutoCloseable {
   public static final int MAX_BATCH = 32;
 
   private final ModelDescriptor descriptor;
+  private final Preprocessing preprocessing;
   private final Model model;
   private final ClipTokenizer tokenizer;
   private final PredictorPool<List<RgbImage>, List<float[]>> images;
@@ -36,7 +38,8 @@ public final class ClipModel implements AutoCloseable {
     }
     this.tokenizer = ClipTokenizer.load(TokenizerLocator.locate(local));
     this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
-    ClipImageTranslator imageTranslator = new ClipImageTranslator(descriptor.imagePreprocessing());
+    this.preprocessing = descriptor.imagePreprocessing();
+    ClipImageTranslator imageTranslator = new ClipImageTranslator(preprocessing);
     ClipTextTranslator textTranslator = new ClipTextTranslator();
     int pool = TorchScript.poolSize();
     this.images = new PredictorPool<>(() -> model.newPredictor(imageTranslator), pool);
@@ -64,9 +67,22 @@ public final class ClipModel implements AutoCloseable {
 
   /** One unit vector per image, in order. */
   public List<float[]> embedImages(List<RgbImage> batch) {
-    List<float[]> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i += MAX_BATCH) {
-      List<RgbImage> part = batch.subList(i, Math.min(batch.size(), i + MAX_BATCH));
+    return embedCrops(batch.stream().map(this::crop).toList());
+  }
+
+  /**
+   * The small 8-bit image the network sees (resized and centre-cropped): a caller may keep only
+   * this and let the full image go before {@link #embedCrops}.
+   */
+  public RgbImage crop(RgbImage image) {
+    return preprocessing.resizeAndCrop(image);
+  }
+
+  /** One unit vector per image made by {@link #crop}, in order. */
+  public List<float[]> embedCrops(List<RgbImage> crops) {
+    List<float[]> out = new ArrayList<>(crops.size());
+    for (int i = 0; i < crops.size(); i += MAX_BATCH) {
+      List<RgbImage> part = crops.subList(i, Math.min(crops.size(), i + MAX_BATCH));
       try {
         out.addAll(images.predict(part));
       } catch (TranslateException e) {

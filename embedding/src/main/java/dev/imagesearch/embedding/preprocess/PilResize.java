@@ -8,10 +8,10 @@ import dev.imagesearch.imaging.RgbImage;
  * 22-bit fixed point, horizontal pass first over only the rows the vertical pass needs. Ported
  * operation for operation so results are bit-identical to Pillow.
  */
-final class PilResize {
+public final class PilResize {
   private static final int PRECISION_BITS = 32 - 8 - 2;
 
-  enum Filter {
+  public enum Filter {
     BILINEAR(1.0),
     BICUBIC(2.0);
 
@@ -44,7 +44,8 @@ final class PilResize {
 
   private PilResize() {}
 
-  static RgbImage resize(RgbImage in, int outWidth, int outHeight, Filter filter) {
+  /** The image resized to exactly {@code outWidth x outHeight}, as Pillow's resize does. */
+  public static RgbImage resize(RgbImage in, int outWidth, int outHeight, Filter filter) {
     int inW = in.width();
     int inH = in.height();
     if (outWidth == inW && outHeight == inH) {

@@ -8,6 +8,7 @@ import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class Vgg16Model implements AutoCloseable {
   public static final int MAX_BATCH = 32;
 
   private final ModelDescriptor descriptor;
+  private final Preprocessing preprocessing;
   private final Model model;
   private final PredictorPool<List<RgbImage>, List<float[]>> predictors;
 
@@ -32,7 +34,8 @@ public final class Vgg16Model implements AutoCloseable {
       throw new IOException(local.directory() + " holds a " + descriptor.architecture() + " model");
     }
     this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
-    VggTranslator translator = new VggTranslator(descriptor.imagePreprocessing());
+    this.preprocessing = descriptor.imagePreprocessing();
+    VggTranslator translator = new VggTranslator(preprocessing);
     this.predictors =
         new PredictorPool<>(() -> model.newPredictor(translator), TorchScript.poolSize());
   }
@@ -53,9 +56,22 @@ public final class Vgg16Model implements AutoCloseable {
 
   /** One unit vector per image, in order; batched {@value #MAX_BATCH} at a time. */
   public List<float[]> embedImages(List<RgbImage> images) {
-    List<float[]> out = new ArrayList<>(images.size());
-    for (int i = 0; i < images.size(); i += MAX_BATCH) {
-      List<RgbImage> batch = images.subList(i, Math.min(images.size(), i + MAX_BATCH));
+    return embedCrops(images.stream().map(this::crop).toList());
+  }
+
+  /**
+   * The small 8-bit image the network sees (resized and centre-cropped): a caller may keep only
+   * this and let the full image go before {@link #embedCrops}.
+   */
+  public RgbImage crop(RgbImage image) {
+    return preprocessing.resizeAndCrop(image);
+  }
+
+  /** One unit vector per image made by {@link #crop}, in order. */
+  public List<float[]> embedCrops(List<RgbImage> crops) {
+    List<float[]> out = new ArrayList<>(crops.size());
+    for (int i = 0; i < crops.size(); i += MAX_BATCH) {
+      List<RgbImage> batch = crops.subList(i, Math.min(crops.size(), i + MAX_BATCH));
       try {
         out.addAll(predictors.predict(batch));
       } catch (TranslateException e) {

@@ -9,7 +9,7 @@ import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.util.List;
 
-/** Pre/post-processing only: images to one [N,3,224,224] tensor, [N,512] back to unit vectors. */
+/** Pre/post-processing only: crops to one [N,3,224,224] tensor, [N,512] back to unit vectors. */
 final class VggTranslator implements NoBatchifyTranslator<List<RgbImage>, List<float[]>> {
   private final Preprocessing preprocessing;
 

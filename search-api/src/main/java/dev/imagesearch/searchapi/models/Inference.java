@@ -60,8 +60,14 @@ public class Inference implements DisposableBean {
                     () -> {
                       try {
                         result.complete(task.call());
-                      } catch (Throwable e) {
+                      } catch (Exception e) {
                         result.completeExceptionally(e);
+                      } catch (Throwable e) {
+                        // Reactor rethrows Errors (out of memory, stack overflow) instead of
+                        // delivering them, and the request would never be answered.
+                        result.completeExceptionally(
+                            new ServiceUnavailable(
+                                "The server could not process this request; retry shortly.", e));
                       }
                     });
           } catch (RejectedExecutionException e) {

@@ -62,11 +62,18 @@ class QueryEncoder {
         () -> {
           float[] sum = new float[ImageIndex.DIMS];
           if (parts.image() != null) {
-            RgbImage decoded = images.decode(parts.image());
+            // Only the model's small crop outlives decoding, and the decode budget with it.
+            RgbImage crop =
+                images.decode(
+                    parts.image(),
+                    decoded ->
+                        model == VectorModel.VGG16
+                            ? models.vgg16().crop(decoded)
+                            : models.clip().crop(decoded));
             float[] v =
                 model == VectorModel.VGG16
-                    ? models.vgg16().embedImage(decoded)
-                    : models.clip().embedImage(decoded);
+                    ? models.vgg16().embedCrops(List.of(crop)).getFirst()
+                    : models.clip().embedCrops(List.of(crop)).getFirst();
             add(sum, v, parts.imageWeight());
           }
           List<String> texts = new ArrayList<>();

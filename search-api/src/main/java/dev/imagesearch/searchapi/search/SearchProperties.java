@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -24,7 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param rrfRankConstant the {@code k} of reciprocal rank fusion (60 in the original paper)
  * @param weakMatch cosine below which a hit is marked {@code weakMatch}, per model
  * @param maxImageSize larger query images are refused (413)
- * @param maxPixels query images with more pixels are refused (422), read from the header
+ * @param maxPixels query images with more pixels are refused (422), read from the header; the limit
+ *     is inclusive
+ * @param decodeBudget the fraction of the heap that query images being decoded may hold together;
+ *     one whose cost (from its header) exceeds all of it is refused (422)
+ * @param decodeWait how long a query image waits for its share of the decode budget before the
+ *     answer is 503 with Retry-After; shorter than the inference timeout
  */
 @Validated
 @ConfigurationProperties("imagesearch.search")
@@ -39,7 +45,9 @@ public record SearchProperties(
     @DefaultValue("60") @Min(1) int rrfRankConstant,
     @DefaultValue @NotNull WeakMatch weakMatch,
     @DefaultValue("25MB") @NotNull DataSize maxImageSize,
-    @DefaultValue("64000000") @Min(1) long maxPixels) {
+    @DefaultValue("64000000") @Min(1) long maxPixels,
+    @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("0.9") double decodeBudget,
+    @DefaultValue("5s") @NotNull Duration decodeWait) {
 
   /**
    * Starting points, to be tuned on real models and data.
