@@ -13,6 +13,14 @@ import org.springframework.util.MultiValueMap;
 
 /** Reads typed request parameters; anything malformed is a 400 that names the parameter. */
 public final class Params {
+  /**
+   * Dates are limited to four-digit years: Elasticsearch's date format reads no others (it rejects
+   * {@code +10000-01-01} and negative years), and no photo was taken or uploaded outside them.
+   */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private final MultiValueMap<String, String> values;
 
   public Params(MultiValueMap<String, String> values) {
@@ -82,8 +90,19 @@ public final class Params {
     return out;
   }
 
-  /** An ISO-8601 instant, or a date (start of day UTC, or its end when {@code endOfDay}). */
+  /**
+   * An ISO-8601 instant, or a date (start of day UTC, or its end when {@code endOfDay}), from year
+   * 0001 to 9999.
+   */
   public Instant instant(String name, boolean endOfDay) {
+    Instant instant = parseInstant(name, endOfDay);
+    if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+      throw new BadRequest(name + " must be from 0001-01-01 to 9999-12-31.");
+    }
+    return instant;
+  }
+
+  private Instant parseInstant(String name, boolean endOfDay) {
     String v = text(name);
     if (v == null) {
       return null;
