@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import dev.imagesearch.searchapi.web.BadRequest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ public final class Params {
   static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
 
   private final MultiValueMap<String, String> values;
 
@@ -112,8 +115,9 @@ public final class Params {
     } catch (DateTimeParseException notInstant) {
       try {
         LocalDate date = LocalDate.parse(v);
+        // Not the next day's start minus 1 ms: there is no day after +999999999-12-31.
         return endOfDay
-            ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
+            ? date.atTime(LAST_MILLISECOND).toInstant(ZoneOffset.UTC)
             : date.atStartOfDay().toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
         throw new BadRequest(
