@@ -38,7 +38,13 @@ class EmbedWorkerApplicationTest extends WorkerTestBase {
         .expectBody()
         .jsonPath("$.components.models.status")
         .isEqualTo("UP");
-    http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    http.get()
+        .uri("/actuator/health/liveness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .returnResult();
   }
 
   @Test

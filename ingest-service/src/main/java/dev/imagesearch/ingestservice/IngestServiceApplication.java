@@ -3,6 +3,7 @@ package dev.imagesearch.ingestservice;
 import dev.imagesearch.index.IndexConfiguration;
 import dev.imagesearch.storage.StorageConfiguration;
 import dev.imagesearch.web.ApiErrors;
+import dev.imagesearch.web.SecurityHeaders;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,11 @@ import org.springframework.context.annotation.Import;
 @ConfigurationPropertiesScan
 @Import({StorageConfiguration.class, IndexConfiguration.class, ApiErrors.class})
 public class IngestServiceApplication {
+  @Bean
+  SecurityHeaders securityHeaders() {
+    return new SecurityHeaders(SecurityHeaders.API_ONLY);
+  }
+
   @Bean
   Clock clock() {
     return Clock.systemUTC();

@@ -14,6 +14,12 @@ class IngestServiceApplicationTest extends IngestApiTestBase {
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo("UP");
-    http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    http.get()
+        .uri("/actuator/health/readiness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .returnResult();
   }
 }

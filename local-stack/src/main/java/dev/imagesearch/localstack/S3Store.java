@@ -3,9 +3,12 @@ package dev.imagesearch.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** An S3-compatible store (S3Proxy over the local filesystem), run as a child process. */
 public final class S3Store implements AutoCloseable {
@@ -36,7 +39,7 @@ public final class S3Store implements AutoCloseable {
     Path config = work.resolve("s3proxy.properties");
     try {
       Files.createDirectories(work.resolve("data"));
-      Files.writeString(config, properties(endpoint, work.resolve("data")));
+      writeOwnerOnly(config, properties(endpoint, work.resolve("data")));
     } catch (IOException e) {
       throw new ServerStartException("could not prepare the S3 store in " + work, e);
     }
@@ -73,6 +76,17 @@ public final class S3Store implements AutoCloseable {
   @Override
   public void close() {
     process.close();
+  }
+
+  /** The file holds the secret key; one left readable by an older version is made private too. */
+  private static void writeOwnerOnly(Path file, String text) throws IOException {
+    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+    if (Files.exists(file)) {
+      Files.setPosixFilePermissions(file, ownerOnly);
+    } else {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+    }
+    Files.writeString(file, text);
   }
 
   private static String properties(String endpoint, Path data) {

@@ -46,7 +46,9 @@ class ElasticsearchDownTest {
         .expectHeader()
         .exists(HttpHeaders.RETRY_AFTER)
         .expectHeader()
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .expectBody()
+        .returnResult();
   }
 
   /** Decoding and embedding work without Elasticsearch; the kNN search is what answers 503. */

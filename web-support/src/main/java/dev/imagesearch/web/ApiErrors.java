@@ -3,8 +3,10 @@ package dev.imagesearch.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -29,6 +31,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(unavailable.getStatusCode())
         .headers(unavailable.getHeaders())
         .body(unavailable.getBody());
+  }
+
+  /**
+   * A malformed Content-Type of a multipart part ({@code ???}, {@code charset=bogus}): Spring
+   * throws these while reading the body, past its own mapping of the request's Content-Type.
+   */
+  @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+  ProblemDetail malformedContentType(IllegalArgumentException e) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST,
+        e.getMessage()
+            + ". Send each part with a valid Content-Type (such as image/jpeg) or with none.");
   }
 
   @ExceptionHandler(RuntimeException.class)

@@ -56,6 +56,28 @@ class StaticFilesTest {
     }
   }
 
+  /**
+   * The search-api serves the page with a Content-Security-Policy that allows no inline script or
+   * style and no eval (search-api PageSecurityHeaders): the page must need none.
+   */
+  @Test
+  void thePageNeedsNoInlineScriptStyleOrEval() throws IOException {
+    String html = Files.readString(STATIC.resolve("index.html"));
+    assertThat(matches(Pattern.compile("(<script(?![^>]*\\ssrc=)[^>]*>)"), html)).isEmpty();
+    assertThat(html).doesNotContainIgnoringCase("<style").doesNotContainIgnoringCase(" style=");
+    assertThat(matches(Pattern.compile("\\s(on[a-z]+)=", Pattern.CASE_INSENSITIVE), html))
+        .isEmpty();
+    for (Path js : files(".js")) {
+      assertThat(Files.readString(js))
+          .as(js.toString())
+          .doesNotContain("eval(")
+          .doesNotContain("new Function(")
+          .doesNotContain("innerHTML")
+          .doesNotContain("setAttribute('style'")
+          .doesNotContain("createElement('style')");
+    }
+  }
+
   private static List<Path> files(String suffix) throws IOException {
     try (Stream<Path> files = Files.list(STATIC)) {
       return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();

@@ -56,8 +56,11 @@ enum Component {
     };
   }
 
-  /** Starts this component detached from the CLI and returns once it is healthy. */
-  ManagedProcess start(Stack stack, ApiKey apiKey) {
+  /**
+   * Starts this component detached from the CLI and returns once it is healthy. The services listen
+   * on {@code bind}; Elasticsearch, Kafka and the S3 store always on 127.0.0.1 only.
+   */
+  ManagedProcess start(Stack stack, ApiKey apiKey, Bind bind) {
     Path data = stack.data(this);
     Path log = stack.log(this);
     return switch (this) {
@@ -65,12 +68,18 @@ enum Component {
           Elasticsearch.start(new Elasticsearch.Settings(data, log, 9200, "512m", true)).process();
       case KAFKA -> Kafka.start(new Kafka.Settings(data, log, 9092, 9093, "512m", true)).process();
       case S3 -> S3Store.start(new S3Store.Settings(data, log, 9000, "256m", true)).process();
-      case INGEST_SERVICE -> startService(stack, log, apiKey.ingestArguments());
-      default -> startService(stack, log);
+      default -> {
+        List<String> command = serviceCommand(stack, bind, apiKey);
+        ManagedProcess process =
+            ManagedProcess.start(id, command, Map.of(), stack.home(), log, true);
+        process.awaitReady(Duration.ofSeconds(90), () -> probe().up());
+        yield process;
+      }
     };
   }
 
-  private ManagedProcess startService(Stack stack, Path log, String... arguments) {
+  /** The command line of a service (not of Elasticsearch, Kafka or S3). */
+  List<String> serviceCommand(Stack stack, Bind bind, ApiKey apiKey) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -82,11 +91,12 @@ enum Component {
             this == EMBED_WORKER ? "-Xmx1g" : "-Xmx512m",
             "-XX:+UseSerialGC",
             "-jar",
-            stack.serviceJar(this).toString()));
-    command.addAll(List.of(arguments));
-    ManagedProcess process = ManagedProcess.start(id, command, Map.of(), stack.home(), log, true);
-    process.awaitReady(Duration.ofSeconds(90), () -> probe().up());
-    return process;
+            stack.serviceJar(this).toString(),
+            "--server.address=" + bind.address()));
+    if (this == INGEST_SERVICE) {
+      command.addAll(List.of(apiKey.ingestArguments()));
+    }
+    return command;
   }
 
   private static Health actuatorHealth(String url) {

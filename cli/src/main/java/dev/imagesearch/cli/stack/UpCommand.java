@@ -11,6 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "up",
@@ -19,6 +22,27 @@ import picocli.CommandLine.Command;
       "Data stays in var/ across restarts; logs go to var/log/. Running it again is harmless."
     })
 public class UpCommand implements Callable<Integer> {
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      converter = BindConverter.class,
+      description = {
+        "Where the search page and the APIs listen: 127.0.0.1 (the default) for this machine only,",
+        "0.0.0.0 to let other machines in; set a read key then (README, Ports)."
+      })
+  Bind bind = Bind.LOOPBACK;
+
+  static final class BindConverter implements ITypeConverter<Bind> {
+    @Override
+    public Bind convert(String value) {
+      try {
+        return Bind.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     Stack stack = Stack.fromSystemProperties();
@@ -45,6 +69,10 @@ public class UpCommand implements Callable<Integer> {
         startTogether(stack, apiKey, stopped.stream().filter(Component::infrastructure).toList())
             && startTogether(
                 stack, apiKey, stopped.stream().filter(c -> !c.infrastructure()).toList());
+    if (ok && bind == Bind.ALL) {
+      System.out.println(
+          "The search page and the APIs listen on every interface (--bind 0.0.0.0).");
+    }
     if (!ok) {
       System.err.println(
           "Some components did not start; the others keep running (./imagesearch down stops them).");
@@ -60,7 +88,7 @@ public class UpCommand implements Callable<Integer> {
   /**
    * Starts components in parallel: each waits on its own readiness, so the slowest sets the pace.
    */
-  private static boolean startTogether(Stack stack, ApiKey apiKey, List<Component> components)
+  private boolean startTogether(Stack stack, ApiKey apiKey, List<Component> components)
       throws InterruptedException {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ManagedProcess>> starts =
@@ -82,9 +110,9 @@ public class UpCommand implements Callable<Integer> {
     }
   }
 
-  private static ManagedProcess startOne(Stack stack, ApiKey apiKey, Component component) {
+  private ManagedProcess startOne(Stack stack, ApiKey apiKey, Component component) {
     System.out.println("  starting " + component.id() + " (log: " + stack.log(component) + ")");
-    ManagedProcess process = component.start(stack, apiKey);
+    ManagedProcess process = component.start(stack, apiKey, bind);
     stack.pidFile(component).write(process.handle());
     System.out.println("✓ " + component.id() + " ready at " + component.url());
     return process;

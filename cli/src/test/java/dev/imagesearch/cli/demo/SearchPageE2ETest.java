@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imagesearch.testsupport.NeedsClipVocabulary;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +78,18 @@ class SearchPageE2ETest {
       if (stack != null) {
         stack.stop();
       }
+    }
+  }
+
+  /** {@code imagesearch up} without {@code --bind}: nothing of the stack is on the network. */
+  @Test
+  @Order(0)
+  void everyPartOfTheStackListensOnLoopbackOnly() throws Exception {
+    for (int port : new int[] {8080, 8081, 8082, 9200, 9092, 9000}) {
+      assertThat(Listeners.on(port))
+          .as("listening on port " + port)
+          .isNotEmpty()
+          .allMatch(InetAddress::isLoopbackAddress);
     }
   }
 

@@ -28,7 +28,14 @@ class PipelineTest extends IngestApiTestBase {
 
   @Test
   void needsNoApiKey() {
-    http.get().uri("/api/pipeline").exchange().expectStatus().isOk();
+    http.get()
+        .uri("/api/pipeline")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.pending")
+        .isNumber();
   }
 
   record Answer(Long pending) {}

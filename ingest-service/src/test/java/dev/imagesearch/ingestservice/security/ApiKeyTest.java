@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+/**
+ * Every answer's body is read: the test client's buffers of an unread body are never released, and
+ * the build fails on leaked buffers (test-support's NettyLeakCheck).
+ */
 class ApiKeyTest extends IngestApiTestBase {
 
   @Test
@@ -20,6 +24,10 @@ class ApiKeyTest extends IngestApiTestBase {
         .isUnauthorized()
         .expectHeader()
         .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .expectHeader()
+        .valueEquals("X-Content-Type-Options", "nosniff")
+        .expectHeader()
+        .valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
@@ -55,13 +63,19 @@ class ApiKeyTest extends IngestApiTestBase {
         .expectStatus()
         .isForbidden()
         .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("This API key may read but not upload or delete.");
     http.delete()
         .uri("/api/images/" + "a".repeat(64))
         .header("X-Api-Key", IngestTest.READ_KEY)
         .exchange()
         .expectStatus()
-        .isForbidden();
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(403);
   }
 
   @Test
@@ -72,7 +86,10 @@ class ApiKeyTest extends IngestApiTestBase {
         .bodyValue(files(Map.of("a.jpg", TestImages.jpeg(8, 8))).build())
         .exchange()
         .expectStatus()
-        .isAccepted();
+        .isAccepted()
+        .expectBody()
+        .jsonPath("$.results[0].filename")
+        .isEqualTo("a.jpg");
   }
 
   @Test
@@ -81,6 +98,9 @@ class ApiKeyTest extends IngestApiTestBase {
         .uri("/api/images/" + "0".repeat(64) + "/status")
         .exchange()
         .expectStatus()
-        .isNotFound();
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(404);
   }
 }

@@ -41,7 +41,7 @@ class StatusAndDeleteTest extends IngestApiTestBase {
 
   String uploaded() {
     byte[] jpeg = TestImages.jpeg(16, 16);
-    post(files(Map.of("x.jpg", jpeg))).expectStatus().isAccepted();
+    post(files(Map.of("x.jpg", jpeg))).expectStatus().isAccepted().expectBody().returnResult();
     return sha256(jpeg);
   }
 
@@ -115,7 +115,7 @@ class StatusAndDeleteTest extends IngestApiTestBase {
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).startsWith("No image"));
-    status("../../secrets").expectStatus().isBadRequest();
+    status("../../secrets").expectStatus().isBadRequest().expectBody().returnResult();
     status("abc")
         .expectStatus()
         .isBadRequest()
@@ -139,15 +139,15 @@ class StatusAndDeleteTest extends IngestApiTestBase {
     assertThat(events).hasSize(2);
     assertThat(events.get(0)).isInstanceOf(ImageUploaded.class);
     assertThat(events.get(1)).isInstanceOf(ImageDeleted.class);
-    status(id).expectStatus().isNotFound();
-    delete(id).expectStatus().isNotFound();
+    status(id).expectStatus().isNotFound().expectBody().returnResult();
+    delete(id).expectStatus().isNotFound().expectBody().returnResult();
   }
 
   @Test
   void anImageCanBeUploadedAgainAfterItWasDeleted() {
     byte[] jpeg = TestImages.jpeg(12, 12);
-    post(files(Map.of("x.jpg", jpeg))).expectStatus().isAccepted();
-    delete(sha256(jpeg)).expectStatus().isAccepted();
+    post(files(Map.of("x.jpg", jpeg))).expectStatus().isAccepted().expectBody().returnResult();
+    delete(sha256(jpeg)).expectStatus().isAccepted().expectBody().returnResult();
 
     post(files(Map.of("x.jpg", jpeg)))
         .expectStatus()
@@ -159,8 +159,14 @@ class StatusAndDeleteTest extends IngestApiTestBase {
 
   @Test
   void deletingNeedsAKeyAndAWellFormedId() {
-    http.delete().uri("/api/images/" + "a".repeat(64)).exchange().expectStatus().isUnauthorized();
-    delete("not-an-id").expectStatus().isBadRequest();
+    http.delete()
+        .uri("/api/images/" + "a".repeat(64))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .returnResult();
+    delete("not-an-id").expectStatus().isBadRequest().expectBody().returnResult();
   }
 
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec status(

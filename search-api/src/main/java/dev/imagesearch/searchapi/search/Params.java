@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import dev.imagesearch.searchapi.web.BadRequest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,16 @@ import org.springframework.util.MultiValueMap;
 
 /** Reads typed request parameters; anything malformed is a 400 that names the parameter. */
 public final class Params {
+  /**
+   * Dates are limited to four-digit years: Elasticsearch's date format reads no others (it rejects
+   * {@code +10000-01-01} and negative years), and no photo was taken or uploaded outside them.
+   */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  private static final LocalTime LAST_MILLISECOND = LocalTime.of(23, 59, 59, 999_000_000);
+
   private final MultiValueMap<String, String> values;
 
   public Params(MultiValueMap<String, String> values) {
@@ -82,8 +93,19 @@ public final class Params {
     return out;
   }
 
-  /** An ISO-8601 instant, or a date (start of day UTC, or its end when {@code endOfDay}). */
+  /**
+   * An ISO-8601 instant, or a date (start of day UTC, or its end when {@code endOfDay}), from year
+   * 0001 to 9999.
+   */
   public Instant instant(String name, boolean endOfDay) {
+    Instant instant = parseInstant(name, endOfDay);
+    if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+      throw new BadRequest(name + " must be from 0001-01-01 to 9999-12-31.");
+    }
+    return instant;
+  }
+
+  private Instant parseInstant(String name, boolean endOfDay) {
     String v = text(name);
     if (v == null) {
       return null;
@@ -93,8 +115,9 @@ public final class Params {
     } catch (DateTimeParseException notInstant) {
       try {
         LocalDate date = LocalDate.parse(v);
+        // Not the next day's start minus 1 ms: there is no day after +999999999-12-31.
         return endOfDay
-            ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
+            ? date.atTime(LAST_MILLISECOND).toInstant(ZoneOffset.UTC)
             : date.atStartOfDay().toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
         throw new BadRequest(

@@ -57,7 +57,9 @@ class ImageEndpointsTest extends SearchApiTestBase {
         .expectStatus()
         .isNotFound()
         .expectHeader()
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .expectBody()
+        .returnResult();
   }
 
   @Test
@@ -87,7 +89,9 @@ class ImageEndpointsTest extends SearchApiTestBase {
         .expectStatus()
         .isNotModified()
         .expectHeader()
-        .valueEquals(HttpHeaders.ETAG, etag);
+        .valueEquals(HttpHeaders.ETAG, etag)
+        .expectBody()
+        .returnResult();
   }
 
   @Test
@@ -113,11 +117,15 @@ class ImageEndpointsTest extends SearchApiTestBase {
         .expectStatus()
         .isNotFound()
         .expectHeader()
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .expectBody()
+        .returnResult();
     http.get()
         .uri("/api/images/{id}/content", corpus.entry(5).id())
         .exchange()
         .expectStatus()
-        .isNotFound();
+        .isNotFound()
+        .expectBody()
+        .returnResult();
   }
 }

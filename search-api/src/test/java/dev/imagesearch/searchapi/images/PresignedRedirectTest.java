@@ -30,6 +30,10 @@ class PresignedRedirectTest extends SearchApiTestBase {
             .returnResult();
     URI location = result.getResponseHeaders().getLocation();
 
+    assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy"))
+        .as("the page may show images from S3")
+        .contains("img-src 'self' blob: data: " + origin(location) + ";")
+        .contains("connect-src 'self' " + origin(location) + ";");
     assertThat(location.toString())
         .contains("originals/" + entry.id())
         .contains("X-Amz-Signature=")
@@ -43,6 +47,10 @@ class PresignedRedirectTest extends SearchApiTestBase {
     assertThat(fetched.body()).isEqualTo(entry.bytes());
   }
 
+  private static String origin(URI url) {
+    return url.getScheme() + "://" + url.getAuthority();
+  }
+
   @Test
   void thumbnailsRedirectToo() {
     http.get()
@@ -51,6 +59,8 @@ class PresignedRedirectTest extends SearchApiTestBase {
         .expectStatus()
         .isTemporaryRedirect()
         .expectHeader()
-        .value(HttpHeaders.LOCATION, location -> assertThat(location).contains("thumbnails/"));
+        .value(HttpHeaders.LOCATION, location -> assertThat(location).contains("thumbnails/"))
+        .expectBody()
+        .returnResult();
   }
 }

@@ -102,6 +102,8 @@ class InferencePoolFullTest extends SearchApiTestBase {
         .bodyValue(withImage(corpus.entry(0).bytes()).build())
         .exchange()
         .expectStatus()
-        .isOk();
+        .isOk()
+        .expectBody()
+        .returnResult();
   }
 }

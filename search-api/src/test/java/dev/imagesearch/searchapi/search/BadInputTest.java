@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
 import dev.imagesearch.searchapi.TestImages;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -42,6 +46,48 @@ class BadInputTest extends SearchApiTestBase {
     expectProblem(http.get().uri(uri).exchange(), HttpStatus.BAD_REQUEST);
   }
 
+  /**
+   * Elasticsearch rejects these ranges; they are 400s that name the parameter before it is asked.
+   */
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "takenFrom, -10000-01-01",
+    "takenFrom, +10000-01-01",
+    "takenTo, +10000-01-01",
+    "takenTo, -0001-12-31",
+    "uploadedFrom, -999999999-01-01",
+    "uploadedTo, +999999999-12-31",
+    "uploadedFrom, +10000-01-01T00:00:00Z",
+    "takenFrom, 0000-12-31T23:59:59Z",
+  })
+  void datesOutsideYears1To9999Are400NamingTheParameter(String name, String value) {
+    expectProblem(
+            http.get().uri("/api/search?q=cat&{name}={value}", name, value).exchange(),
+            HttpStatus.BAD_REQUEST)
+        .jsonPath("$.detail")
+        .value(
+            String.class,
+            detail -> assertThat(detail).startsWith(name).contains("0001-01-01 to 9999-12-31"));
+  }
+
+  /** The range's ends are ones Elasticsearch reads. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "takenFrom=0001-01-01&takenTo=9999-12-31",
+        "uploadedFrom=0001-01-01T00:00:00Z&uploadedTo=9999-12-31T23:59:59.999Z",
+      })
+  void theFirstAndLastDaysOfTheRangeAreSearched(String range) {
+    http.get()
+        .uri("/api/search?q=cat&" + range)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.hits")
+        .isArray();
+  }
+
   @Test
   void blankTextIs400() {
     expectProblem(http.get().uri("/api/search?q={q}", "   ").exchange(), HttpStatus.BAD_REQUEST);
@@ -54,7 +100,14 @@ class BadInputTest extends SearchApiTestBase {
   void overLongTextIs400ButTheLimitItselfIsFine() {
     expectProblem(
         http.get().uri("/api/search?q={q}", "a".repeat(1001)).exchange(), HttpStatus.BAD_REQUEST);
-    http.get().uri("/api/search?q={q}", "a".repeat(1000)).exchange().expectStatus().isOk();
+    http.get()
+        .uri("/api/search?q={q}", "a".repeat(1000))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.hits")
+        .isArray();
   }
 
   /**
@@ -116,6 +169,35 @@ class BadInputTest extends SearchApiTestBase {
             HttpStatus.UNPROCESSABLE_CONTENT)
         .jsonPath("$.detail")
         .value(String.class, detail -> assertThat(detail).contains("limit is 64.0 megapixels"));
+  }
+
+  /** Spring reads a part's Content-Type while parsing the body; a malformed one was a 500. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"text/plain; charset=utf-7", "image/png; charset=bogus", "???"})
+  void aMalformedPartContentTypeIs400(String partType) {
+    byte[] head =
+        ("--xyz\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n"
+                + "Content-Type: "
+                + partType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] png = TestImages.png(5, 64, 64);
+    byte[] tail = "\r\n--xyz--\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] body =
+        ByteBuffer.allocate(head.length + png.length + tail.length)
+            .put(head)
+            .put(png)
+            .put(tail)
+            .array();
+    expectProblem(
+            http.post()
+                .uri("/api/search")
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=xyz"))
+                .bodyValue(body)
+                .exchange(),
+            HttpStatus.BAD_REQUEST)
+        .jsonPath("$.detail")
+        .value(String.class, detail -> assertThat(detail).contains(partType, "Content-Type"));
   }
 
   @Test

@@ -60,6 +60,8 @@ class PaginationTest extends SearchApiTestBase {
         .expectStatus()
         .isBadRequest()
         .expectHeader()
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .expectBody()
+        .returnResult();
   }
 }

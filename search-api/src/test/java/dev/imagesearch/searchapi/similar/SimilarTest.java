@@ -57,23 +57,31 @@ class SimilarTest extends SearchApiTestBase {
         .expectStatus()
         .isNotFound()
         .expectHeader()
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .expectBody()
+        .returnResult();
     http.get()
         .uri("/api/images/{id}/similar", corpus.failed().id())
         .exchange()
         .expectStatus()
-        .isNotFound();
+        .isNotFound()
+        .expectBody()
+        .returnResult();
     http.get()
         .uri("/api/images/{id}/similar", "../../etc/passwd")
         .exchange()
         .expectStatus()
-        .is4xxClientError();
+        .is4xxClientError()
+        .expectBody()
+        .returnResult();
     http.get()
         .uri("/api/images/{id}/similar", "xyz")
         .exchange()
         .expectStatus()
         .isBadRequest()
         .expectHeader()
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .expectBody()
+        .returnResult();
   }
 }

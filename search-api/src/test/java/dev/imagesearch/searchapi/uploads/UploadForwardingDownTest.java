@@ -34,7 +34,9 @@ class UploadForwardingDownTest {
         .expectHeader()
         .valueEquals(HttpHeaders.RETRY_AFTER, "5")
         .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .returnResult();
   }
 
   @Test
