@@ -75,6 +75,7 @@ final class ChaosRun {
       faultThread.join();
       violations.addAll(faults.problems());
       queries(bombs, hostile);
+      log.printf("queries done after %d s%n", Duration.between(started, Instant.now()).toSeconds());
       Probes probes = new Probes(requests, Plan.UPLOAD_TIMEOUT);
       Sample small =
           new Sample("probe.jpg", Bombs.jpeg(LargePhotos.draw(320, 240, plan.seed()), false));
@@ -83,14 +84,17 @@ final class ChaosRun {
       violations.addAll(probes.dates());
       probes.refusedUploads(small, 200);
       violations.addAll(Probes.listeners());
+      log.printf("probes done after %d s%n", Duration.between(started, Instant.now()).toSeconds());
 
       Audit audit = new Audit(log);
-      audit.settle(plan.settle());
-      audit.check(upload);
-      String indexed = audit.anyIndexed();
-      if (indexed != null) {
-        violations.addAll(probes.headers(indexed));
+      try {
+        audit.settle(plan.settle());
+        audit.check(upload);
+      } catch (IOException | RuntimeException e) {
+        violations.add("the audit could not read S3 or Elasticsearch: " + e);
       }
+      String stored = upload.taken.stream().findFirst().orElse(null);
+      violations.addAll(probes.headers(stored, audit.anyIndexed()));
       violations.addAll(Probes.files(var));
       violations.addAll(audit.violations);
       lines.addAll(audit.lines);

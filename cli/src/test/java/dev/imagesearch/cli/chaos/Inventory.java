@@ -50,7 +50,7 @@ final class Inventory {
   /** Every image document's status by id ({@code indexed} or {@code failed}). */
   Map<String, String> documents() throws IOException, InterruptedException {
     Map<String, String> statuses = new HashMap<>();
-    if (post("/images/_refresh", "{}").path("status").asInt(0) == 404) {
+    if (post("/images/_refresh", null).path("status").asInt(0) == 404) {
       return statuses; // no index yet: nothing was indexed
     }
     JsonNode page =
@@ -77,7 +77,10 @@ final class Inventory {
         HttpRequest.newBuilder(ELASTICSEARCH.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .POST(
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200 && response.statusCode() != 404) {

@@ -113,11 +113,20 @@ final class Probes {
     return hex.equals("0100007F") || hex.equals("00000000000000000000000001000000");
   }
 
-  /** F7: served images are not sniffed, the page has a CSP. */
-  List<String> headers(String imageId) {
+  /**
+   * F7: served images are not sniffed, the page has a CSP. The content of a stored image, the
+   * thumbnail of an indexed one (null when there is none: the audit fails that run anyway).
+   */
+  List<String> headers(String stored, String indexed) {
     List<String> wrong = new ArrayList<>();
-    for (String path :
-        List.of("/api/images/" + imageId + "/content", "/api/images/" + imageId + "/thumbnail")) {
+    List<String> paths = new ArrayList<>();
+    if (stored != null) {
+      paths.add("/api/images/" + stored + "/content");
+    }
+    if (indexed != null) {
+      paths.add("/api/images/" + indexed + "/thumbnail");
+    }
+    for (String path : paths) {
       Requests.Answer answer = requests.get("headers", Requests.SEARCH.resolve(path), timeout);
       if (answer.headers() == null
           || !answer.headers().firstValue("X-Content-Type-Options").orElse("").equals("nosniff")) {
