@@ -45,7 +45,7 @@ record Plan(
           10,
           List.of(Fault.kill("embed-worker")),
           4,
-          Duration.ofSeconds(45));
+          Duration.ofSeconds(90));
 
   static final Plan LONG =
       new Plan(

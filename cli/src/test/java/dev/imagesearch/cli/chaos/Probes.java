@@ -109,8 +109,11 @@ final class Probes {
     return wrong;
   }
 
+  /** 127.0.0.1, ::1 or ::ffff:127.0.0.1, as /proc/net/tcp* writes them. */
   private static boolean loopback(String hex) {
-    return hex.equals("0100007F") || hex.equals("00000000000000000000000001000000");
+    return hex.equals("0100007F")
+        || hex.equals("00000000000000000000000001000000")
+        || hex.equals("0000000000000000FFFF00000100007F");
   }
 
   /**
