@@ -70,7 +70,8 @@ final class ChaosRun {
           new FaultRunner(plan.faults(), processes, restart, upload.started::get, jobs.size(), log);
       Thread faultThread = Thread.ofPlatform().name("faults").start(faults);
       runAll(
-          jobs.stream().<Runnable>map(job -> () -> upload.send(job)).toList(), plan.concurrency());
+          jobs.stream().<Runnable>map(job -> () -> send(job, jobs.size(), started)).toList(),
+          plan.concurrency());
       log.printf("uploads done after %d s%n", Duration.between(started, Instant.now()).toSeconds());
       faultThread.join();
       violations.addAll(faults.problems());
@@ -178,6 +179,17 @@ final class ChaosRun {
               true));
     }
     return jobs;
+  }
+
+  /** Sends one upload, with a progress line every 500 so that a long run shows how it goes. */
+  private void send(Import.Job job, int total, Instant started) {
+    upload.send(job);
+    int sent = upload.started.get();
+    if (sent % 500 == 0) {
+      log.printf(
+          "uploads: %d of %d sent after %d s, %d taken%n",
+          sent, total, Duration.between(started, Instant.now()).toSeconds(), upload.taken.size());
+    }
   }
 
   /** F2: every bomb and some damaged files as query images; each must be answered in time. */
