@@ -183,8 +183,7 @@ final class ChaosRun {
 
   /** Sends one upload, with a progress line every 500 so that a long run shows how it goes. */
   private void send(Import.Job job, int total, Instant started) {
-    upload.send(job);
-    int sent = upload.started.get();
+    int sent = upload.send(job);
     if (sent % 500 == 0) {
       log.printf(
           "uploads: %d of %d sent after %d s, %d taken%n",

@@ -40,8 +40,9 @@ final class Import {
     this.requests = requests;
   }
 
-  void send(Job job) {
-    started.incrementAndGet();
+  /** Sends the job's files, retrying as the import command does; returns its place in the run. */
+  int send(Job job) {
+    int place = started.incrementAndGet();
     List<Sample> files = job.files().get();
     List<String> ids = new ArrayList<>();
     for (Sample file : files) {
@@ -56,10 +57,11 @@ final class Import {
         continue;
       }
       read(job, answer);
-      return;
+      return place;
     }
     problems.add(
         files.getFirst().name() + ": no answer but 503 or a timeout in " + ATTEMPTS + " attempts");
+    return place;
   }
 
   private void read(Job job, Requests.Answer answer) {
