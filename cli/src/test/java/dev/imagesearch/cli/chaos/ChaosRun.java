@@ -110,8 +110,10 @@ final class ChaosRun {
   }
 
   /**
-   * The import: the bombs first (F1's 8000×8000 PNG among them), camera photos spread over the
-   * hostile files, then a few small photos that must be indexed like any other.
+   * The import: in the long plan one photo per size and format first; then the camera photos spread
+   * evenly over the bombs (F1's 8000×8000 PNG among them) and damaged files, the first request of
+   * photos at the very start (F1's repro); last, a few small photos that must be indexed like any
+   * other, which a wedged worker leaves {@code stored}.
    */
   private List<Import.Job> jobs(List<Sample> bombs, HostileFiles hostile) {
     List<Import.Job> jobs = new ArrayList<>();
