@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real local stack for the browser tests, started by {@code imagesearch demo} in a child JVM
- * with its own {@code IMAGESEARCH_VAR}, and stopped with {@code imagesearch down}.
+ * The real local stack for the browser tests and the chaos harness, started by {@code imagesearch
+ * demo} or {@code up} in a child JVM with its own {@code IMAGESEARCH_VAR}, and stopped with {@code
+ * imagesearch down}.
  */
-final class DemoStack {
+public final class DemoStack {
   /** The checkout: set by the build, else the parent of cli/ where surefire runs. */
   static final Path HOME =
       Path.of(System.getProperty("imagesearch.repo.dir", "..")).toAbsolutePath().normalize();
@@ -60,6 +61,11 @@ final class DemoStack {
           + Browser.DRIVER
           + ")";
     }
+    return missing();
+  }
+
+  /** Why the stack cannot start here (services not built, ports taken), or null when it can. */
+  public static String missing() {
     for (String service : SERVICES) {
       Path jar = HOME.resolve(service).resolve("target").resolve(service + ".jar");
       if (!Files.isRegularFile(jar)) {
@@ -83,7 +89,7 @@ final class DemoStack {
     }
   }
 
-  DemoStack(Path logs) throws IOException {
+  public DemoStack(Path logs) throws IOException {
     this.logs = Files.createDirectories(logs);
     // Elasticsearch runs as nobody when the tests run as root: it must reach its folder.
     this.var =
@@ -92,16 +98,16 @@ final class DemoStack {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
   }
 
-  Path var() {
+  public Path var() {
     return var;
   }
 
-  String apiKey() throws IOException {
+  public String apiKey() throws IOException {
     return Files.readString(var.resolve("api-key")).strip();
   }
 
   /** Runs {@code imagesearch ARGS} in a child JVM; its output goes to target/e2e/NAME.log. */
-  int cli(String name, long timeoutMinutes, String... args)
+  public int cli(String name, long timeoutMinutes, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -211,7 +217,7 @@ final class DemoStack {
   }
 
   /** Stops the stack, keeps its logs under target/e2e/ and deletes its data. */
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     try {
       cli("down", 3, "down");
       try (Stream<Path> files = Files.list(var.resolve("log"))) {

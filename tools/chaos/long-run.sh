@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The long reliability run (issue #12): >= 10,000 hostile files, 100 camera photos of 24-48 MP,
+# 10 embed-worker SIGKILLs and each server stopped and frozen during the import, then the audit.
+# It starts its own stack (imagesearch up, private IMAGESEARCH_VAR, ports 8080-8082, 9000, 9092,
+# 9200) and stops it at the end. Report: cli/target/chaos/long-report.txt. Exit code 0 = no violation.
+#
+#   tools/chaos/long-run.sh            # the long plan
+#   tools/chaos/long-run.sh short      # the short plan the test suite runs
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+plan="${1:-long}"
+lscpu | grep 'Model name' || true
+nproc
+date -u
+./mvnw -B -pl cli -am verify \
+  -Dtest=ChaosRunTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dchaos.plan="$plan"
