@@ -8,6 +8,7 @@ import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.ingestservice.Uploads;
 import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -79,7 +78,7 @@ class ReconcilerTest {
     String id = sha256(jpeg);
 
     kafka.close();
-    upload(jpeg).expectStatus().isEqualTo(503);
+    Uploads.upload(http, jpeg).expectStatus().isEqualTo(503);
     // The client gives up here. What it left behind: an original nobody announced.
     assertThat(store.originalExists(id).block()).isTrue();
     assertThat(store.isPublished(id).block()).isFalse();
@@ -127,7 +126,7 @@ class ReconcilerTest {
   void anAnnouncedUploadIsNeverAnnouncedAgain() throws InterruptedException {
     byte[] jpeg = TestImages.jpeg(16, 16);
     String id = sha256(jpeg);
-    upload(jpeg).expectStatus().isAccepted();
+    Uploads.upload(http, jpeg).expectStatus().isAccepted();
 
     Thread.sleep(GRACE.plusSeconds(1));
     reconciler.pass().block();
@@ -138,19 +137,6 @@ class ReconcilerTest {
 
   private static List<ImageEvent> eventsFor(String id) {
     return EventLog.eventsFor(kafka.bootstrapServers(), id);
-  }
-
-  private WebTestClient.ResponseSpec upload(byte[] jpeg) {
-    MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part("file", jpeg).filename("photo.jpg");
-    return http.mutate()
-        .responseTimeout(Duration.ofSeconds(90))
-        .build()
-        .post()
-        .uri("/api/images")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
-        .bodyValue(body.build())
-        .exchange();
   }
 
   private static String sha256(byte[] bytes) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.ingestservice.Uploads;
 import dev.imagesearch.localstack.S3Store;
 import dev.imagesearch.testsupport.Frozen;
 import dev.imagesearch.testsupport.RealServers;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -51,14 +51,16 @@ class FrozenS3Test {
 
   @Test
   void anUploadToAFrozenStoreIs503WithinTheCallTimeoutAndItsRetryIsAnnouncedOnce() {
-    upload(TestImages.jpeg(8, 8)).expectStatus().isAccepted(); // pooled connections, as in use
+    Uploads.upload(http, TestImages.jpeg(8, 8))
+        .expectStatus()
+        .isAccepted(); // pooled connections, as in use
     byte[] jpeg = TestImages.jpeg(12, 12);
     String id = UploadService.sha256(jpeg);
 
     Frozen frozen = Frozen.freeze(s3.process());
     try {
       long start = System.nanoTime();
-      upload(jpeg)
+      Uploads.upload(http, jpeg)
           .expectStatus()
           .isEqualTo(503)
           .expectHeader()
@@ -72,25 +74,12 @@ class FrozenS3Test {
       frozen.thaw();
     }
 
-    upload(jpeg)
+    Uploads.upload(http, jpeg)
         .expectStatus()
         .isAccepted()
         .expectBody()
         .jsonPath("$.results[0].status")
         .isEqualTo("accepted");
     assertThat(EventLog.eventsFor(RealServers.kafka().bootstrapServers(), id)).hasSize(1);
-  }
-
-  private WebTestClient.ResponseSpec upload(byte[] jpeg) {
-    MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part("file", jpeg).filename("photo.jpg");
-    return http.mutate()
-        .responseTimeout(Duration.ofSeconds(90))
-        .build()
-        .post()
-        .uri("/api/images")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
-        .bodyValue(body.build())
-        .exchange();
   }
 }

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.ingestservice.Uploads;
 import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,7 +42,7 @@ class KafkaOutageTest {
     byte[] jpeg = TestImages.jpeg(32, 32);
     String id = UploadService.sha256(jpeg);
 
-    upload(jpeg)
+    Uploads.upload(http, jpeg)
         .expectStatus()
         .isEqualTo(503)
         .expectHeader()
@@ -62,13 +61,13 @@ class KafkaOutageTest {
         Kafka.start(
             new Kafka.Settings(
                 kafkaDir, kafkaDir.resolve("kafka.log"), KAFKA_PORT, 0, "256m", false))) {
-      upload(jpeg)
+      Uploads.upload(http, jpeg)
           .expectStatus()
           .isAccepted()
           .expectBody()
           .jsonPath("$.results[0].status")
           .isEqualTo("accepted");
-      upload(jpeg)
+      Uploads.upload(http, jpeg)
           .expectStatus()
           .isAccepted()
           .expectBody()
@@ -77,18 +76,5 @@ class KafkaOutageTest {
 
       assertThat(EventLog.eventsFor(kafka.bootstrapServers(), id)).hasSize(1);
     }
-  }
-
-  private WebTestClient.ResponseSpec upload(byte[] jpeg) {
-    MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part("file", jpeg).filename("photo.jpg");
-    return http.mutate()
-        .responseTimeout(Duration.ofSeconds(90))
-        .build()
-        .post()
-        .uri("/api/images")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
-        .bodyValue(body.build())
-        .exchange();
   }
 }
