@@ -6,6 +6,7 @@
 #
 #   tools/chaos/long-run.sh            # the long plan
 #   tools/chaos/long-run.sh short      # the short plan the test suite runs
+#   tools/chaos/long-run.sh photos     # the long plan's 100 camera photos alone, no faults
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 plan="${1:-long}"

@@ -78,7 +78,7 @@ class ReconcilerTest {
     String id = sha256(jpeg);
 
     kafka.close();
-    Uploads.upload(http, jpeg).expectStatus().isEqualTo(503);
+    Uploads.upload(http, jpeg).expectStatus().isEqualTo(503).expectBody();
     // The client gives up here. What it left behind: an original nobody announced.
     assertThat(store.originalExists(id).block()).isTrue();
     assertThat(store.isPublished(id).block()).isFalse();
@@ -126,7 +126,7 @@ class ReconcilerTest {
   void anAnnouncedUploadIsNeverAnnouncedAgain() throws InterruptedException {
     byte[] jpeg = TestImages.jpeg(16, 16);
     String id = sha256(jpeg);
-    Uploads.upload(http, jpeg).expectStatus().isAccepted();
+    Uploads.upload(http, jpeg).expectStatus().isAccepted().expectBody();
 
     Thread.sleep(GRACE.plusSeconds(1));
     reconciler.pass().block();

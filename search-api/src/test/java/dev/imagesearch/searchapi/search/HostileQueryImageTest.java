@@ -85,7 +85,10 @@ class HostileQueryImageTest extends SearchApiTestBase {
         .bodyValue(withImage(HostileImages.flatJpeg(4000, 3000)).build())
         .exchange()
         .expectStatus()
-        .isOk();
+        .isOk()
+        .expectBody()
+        .jsonPath("$.hits")
+        .isArray();
   }
 
   @Test
