@@ -1,4 +1,4 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.embedworker.WorkerProperties;

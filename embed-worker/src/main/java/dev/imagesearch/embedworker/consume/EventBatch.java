@@ -1,4 +1,4 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageEvent;

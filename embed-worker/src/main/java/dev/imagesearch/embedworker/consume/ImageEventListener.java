@@ -1,4 +1,4 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
@@ -7,8 +7,8 @@ import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.indexing.DuplicateFinder;
 import dev.imagesearch.embedworker.indexing.IndexWriter;
 import dev.imagesearch.embedworker.indexing.IndexWriter.Operation;
-import dev.imagesearch.embedworker.ingest.EventBatch.Failed;
-import dev.imagesearch.embedworker.ingest.EventBatch.Pending;
+import dev.imagesearch.embedworker.consume.EventBatch.Failed;
+import dev.imagesearch.embedworker.consume.EventBatch.Pending;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.embedworker.models.Models;
 import java.util.ArrayList;

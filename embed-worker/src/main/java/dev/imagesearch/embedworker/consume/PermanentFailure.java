@@ -1,4 +1,4 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 /**
  * An event that can never succeed however often it is retried: it goes to the dead letters and its

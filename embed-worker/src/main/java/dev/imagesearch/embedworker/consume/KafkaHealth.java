@@ -1,4 +1,4 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;

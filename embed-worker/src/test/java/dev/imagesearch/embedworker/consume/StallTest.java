@@ -1,4 +1,4 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

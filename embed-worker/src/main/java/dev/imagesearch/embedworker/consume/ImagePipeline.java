@@ -1,9 +1,9 @@
-package dev.imagesearch.embedworker.ingest;
+package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.exif.Exif;
-import dev.imagesearch.embedworker.ingest.PermanentFailure.Reasons;
+import dev.imagesearch.embedworker.consume.PermanentFailure.Reasons;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.embedworker.models.Crops;
 import dev.imagesearch.embedworker.models.ModelBatcher;
