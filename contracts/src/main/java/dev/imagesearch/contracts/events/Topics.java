@@ -2,7 +2,11 @@ package dev.imagesearch.contracts.events;
 
 /** Kafka topic names shared by producers and consumers. */
 public final class Topics {
-  /** All {@link ImageEvent}s, keyed by image id. */
+  /**
+   * Every {@link ImageEvent}, uploads and deletions alike, keyed by image id so that an image's
+   * deletion is ordered after its upload. The name says less than that; decision 0014 says why it
+   * stays.
+   */
   public static final String IMAGES = "images.uploaded";
 
   /** Events a worker could not process, with the reason in the headers. */
