@@ -2,8 +2,8 @@ package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.WorkerProperties;
-import dev.imagesearch.embedworker.exif.Exif;
 import dev.imagesearch.embedworker.consume.PermanentFailure.Reasons;
+import dev.imagesearch.embedworker.exif.Exif;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.embedworker.models.Crops;
 import dev.imagesearch.embedworker.models.ModelBatcher;
