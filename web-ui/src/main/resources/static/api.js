@@ -61,7 +61,11 @@ export async function original(id) {
   return new File([blob], id, { type: blob.type });
 }
 
-/** The image id the server gives these bytes: their SHA-256, in hex. */
+/**
+ * The image id the server gives these bytes: their SHA-256, in lower-case hex (the rule is
+ * contracts' ImageId). A query image is never uploaded, yet its id goes in the address
+ * (`?image=ID`) so that the query can be re-run from the stored original: so the page hashes.
+ */
 export async function sha256(blob) {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');

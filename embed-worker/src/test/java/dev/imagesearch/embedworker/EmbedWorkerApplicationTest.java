@@ -2,6 +2,7 @@ package dev.imagesearch.embedworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.testsupport.TestImages;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,6 +13,7 @@ import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.VectorMath;
 import dev.imagesearch.searchapi.search.VectorModel;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.TestImages;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

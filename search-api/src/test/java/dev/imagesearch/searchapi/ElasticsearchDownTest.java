@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi;
 
 import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.TestImages;
 import dev.imagesearch.testsupport.WithRealServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

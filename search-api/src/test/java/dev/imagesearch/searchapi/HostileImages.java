@@ -1,5 +1,6 @@
 package dev.imagesearch.searchapi;
 
+import dev.imagesearch.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

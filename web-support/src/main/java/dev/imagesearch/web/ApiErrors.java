@@ -1,5 +1,6 @@
 package dev.imagesearch.web;
 
+import dev.imagesearch.contracts.ImageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST,
         e.getMessage()
             + ". Send each part with a valid Content-Type (such as image/jpeg) or with none.");
+  }
+
+  /** An id in a path that is no image id never reaches S3 or Elasticsearch. */
+  @ExceptionHandler(ImageId.Invalid.class)
+  ProblemDetail invalidImageId(ImageId.Invalid e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(RuntimeException.class)

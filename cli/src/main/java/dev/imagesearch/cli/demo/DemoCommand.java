@@ -1,6 +1,7 @@
 package dev.imagesearch.cli.demo;
 
 import dev.imagesearch.cli.importer.ImportCommand;
+import dev.imagesearch.cli.importer.ImportOptions;
 import dev.imagesearch.cli.stack.UpCommand;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +42,7 @@ public class DemoCommand implements Callable<Integer> {
       description = "folder of photos to search (recursively)")
   Path folder;
 
-  @Option(names = "--collection", paramLabel = "NAME", description = "collection to file under")
-  String collection;
-
-  @Option(
-      names = "--tags",
-      paramLabel = "a,b",
-      description = "comma-separated tags for every image")
-  String tags;
+  @Mixin ImportOptions importOptions;
 
   @Option(
       names = "--wait",
@@ -56,13 +51,6 @@ public class DemoCommand implements Callable<Integer> {
       description =
           "give up when indexing makes no progress for this long (default: ${DEFAULT-VALUE})")
   long waitMinutes;
-
-  @Option(
-      names = "--progress",
-      paramLabel = "MODE",
-      defaultValue = "auto",
-      description = "import progress: auto, bar, plain or none (default: ${DEFAULT-VALUE})")
-  String progress;
 
   @Override
   public Integer call() throws Exception {
@@ -87,14 +75,16 @@ public class DemoCommand implements Callable<Integer> {
       return up;
     }
     out.println();
-    int imported = new CommandLine(new ImportCommand()).execute(importArgs());
+    ImportCommand importer = new ImportCommand();
+    List<String> importArgs = new ArrayList<>(List.of(folder.toString()));
+    importArgs.addAll(importOptions.args());
+    int imported = new CommandLine(importer).execute(importArgs.toArray(String[]::new));
     if (imported != 0 && imported != 1) {
       return imported; // usage, API key refused, or interrupted: import said why
     }
     out.println();
-    var ids = ImageIds.of(folder);
     var wait = new IndexWait(INGEST, out, Duration.ofMinutes(waitMinutes));
-    IndexWait.Result result = wait.until(ids);
+    IndexWait.Result result = wait.until(importer.storedIds());
     out.println();
     out.println(result.describe());
     if (!result.complete()) {
@@ -105,16 +95,5 @@ public class DemoCommand implements Callable<Integer> {
     Banner.print(out, SEARCH_API);
     out.flush();
     return imported;
-  }
-
-  private String[] importArgs() {
-    List<String> args = new ArrayList<>(List.of(folder.toString(), "--progress", progress));
-    if (collection != null) {
-      args.addAll(List.of("--collection", collection));
-    }
-    if (tags != null) {
-      args.addAll(List.of("--tags", tags));
-    }
-    return args.toArray(String[]::new);
   }
 }

@@ -16,10 +16,10 @@ final class AuthRefused extends RuntimeException {
   }
 
   /** What went wrong and how to pass a key that works. */
-  String explain(ApiKey key, URI endpoint) {
+  String explain(ResolvedKey key, URI endpoint) {
     String how =
         " Pass a key with --api-key KEY or the "
-            + ApiKey.ENV
+            + ResolvedKey.ENV
             + " environment variable; ./imagesearch up writes the local stack's key to"
             + " var/api-key.";
     if (status == 403) {

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,14 +39,7 @@ public class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FOLDER", description = "folder to import")
   Path folder;
 
-  @Option(names = "--collection", paramLabel = "NAME", description = "collection to file under")
-  String collection;
-
-  @Option(
-      names = "--tags",
-      paramLabel = "a,b",
-      description = "comma-separated tags for every image")
-  String tags;
+  @Mixin ImportOptions options;
 
   @Option(
       names = "--concurrency",
@@ -66,19 +61,20 @@ public class ImportCommand implements Callable<Integer> {
       description = "API key with write access (default: $IMAGESEARCH_API_KEY, else var/api-key)")
   String apiKey;
 
-  @Option(
-      names = "--progress",
-      paramLabel = "MODE",
-      defaultValue = "auto",
-      description =
-          "auto (a bar on a terminal, a line every 10 s otherwise), bar, plain or none"
-              + " (default: ${DEFAULT-VALUE})")
-  String progress;
-
   /** Seams for tests: the environment and how hard to retry. */
   Map<String, String> env = System.getenv();
 
   Uploader.Settings retry = Uploader.Settings.DEFAULT;
+
+  private Set<String> storedIds = Set.of();
+
+  /**
+   * After {@link #call}: the ids the server gave the files it holds (accepted or duplicate), so
+   * that {@code demo} waits on exactly those without hashing the folder again.
+   */
+  public Set<String> storedIds() {
+    return storedIds;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -91,7 +87,7 @@ public class ImportCommand implements Callable<Integer> {
     } else if (base == null) {
       return usage(err, "--url must be an http:// or https:// URL, not " + url);
     } else if (mode == null) {
-      return usage(err, "--progress must be auto, bar, plain or none, not " + progress);
+      return usage(err, "--progress must be auto, bar, plain or none, not " + options.progress);
     } else if (!Files.exists(folder)) {
       return usage(err, "No such folder: " + folder);
     } else if (!Files.isDirectory(folder)) {
@@ -108,7 +104,7 @@ public class ImportCommand implements Callable<Integer> {
               + scan.skipped()
               + " non-image files)");
     }
-    ApiKey key = ApiKey.resolve(apiKey, env, ApiKey.varDir(env));
+    ResolvedKey key = ResolvedKey.resolve(apiKey, env, ResolvedKey.varDir(env));
     out.printf(
         Locale.ROOT,
         "Importing %d images (%.1f MB) from %s to %s, %d at a time; skipped %d non-image files.%n",
@@ -121,7 +117,7 @@ public class ImportCommand implements Callable<Integer> {
     out.flush();
     try (IngestClient client =
         new IngestClient(base, key.key(), concurrency, Duration.ofMinutes(2))) {
-      Uploader uploader = new Uploader(client, collection, Args.tags(tags), retry);
+      Uploader uploader = new Uploader(client, options.collection, Args.tags(options.tags), retry);
       Progress bar = Progress.start(scan.images().size(), mode, err);
       ImportRun run = new ImportRun(scan.images(), uploader::upload, concurrency, bar);
       AtomicBoolean reported = new AtomicBoolean();
@@ -146,6 +142,7 @@ public class ImportCommand implements Callable<Integer> {
       }
       bar.close();
       Summary.print(out, scan, run.tally(), bar.elapsed(), false);
+      storedIds = run.tally().storedIds();
       if (run.authRefused() != null) {
         err.println(run.authRefused().explain(key, client.endpoint()));
         err.flush();
@@ -171,7 +168,7 @@ public class ImportCommand implements Callable<Integer> {
 
   private Progress.Mode progressMode() {
     try {
-      return Progress.Mode.valueOf(progress.toUpperCase(Locale.ROOT));
+      return Progress.Mode.valueOf(options.progress.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return null;
     }

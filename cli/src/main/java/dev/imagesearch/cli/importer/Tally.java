@@ -3,6 +3,8 @@ package dev.imagesearch.cli.importer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +17,7 @@ final class Tally {
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicLong bytesSent = new AtomicLong();
   private final ConcurrentLinkedQueue<Outcome> problems = new ConcurrentLinkedQueue<>();
+  private final Set<String> storedIds = ConcurrentHashMap.newKeySet();
 
   void record(Outcome outcome) {
     switch (outcome.status()) {
@@ -26,9 +29,19 @@ final class Tally {
     if (outcome.status() != Outcome.Status.FAILED) {
       bytesSent.addAndGet(outcome.file().size());
     }
+    if (outcome.id() != null
+        && (outcome.status() == Outcome.Status.ACCEPTED
+            || outcome.status() == Outcome.Status.DUPLICATE)) {
+      storedIds.add(outcome.id());
+    }
     if (outcome.status() == Outcome.Status.REJECTED || outcome.status() == Outcome.Status.FAILED) {
       problems.add(outcome);
     }
+  }
+
+  /** The ids the server gave the files it stored, now or before (duplicates). */
+  Set<String> storedIds() {
+    return Set.copyOf(storedIds);
   }
 
   int accepted() {

@@ -60,7 +60,7 @@ enum Component {
    * Starts this component detached from the CLI and returns once it is healthy. The services listen
    * on {@code bind}; Elasticsearch, Kafka and the S3 store always on 127.0.0.1 only.
    */
-  ManagedProcess start(Stack stack, ApiKey apiKey, Bind bind) {
+  ManagedProcess start(Stack stack, LocalWriteKey apiKey, Bind bind) {
     Path data = stack.data(this);
     Path log = stack.log(this);
     return switch (this) {
@@ -79,7 +79,7 @@ enum Component {
   }
 
   /** The command line of a service (not of Elasticsearch, Kafka or S3). */
-  List<String> serviceCommand(Stack stack, Bind bind, ApiKey apiKey) {
+  List<String> serviceCommand(Stack stack, Bind bind, LocalWriteKey apiKey) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(

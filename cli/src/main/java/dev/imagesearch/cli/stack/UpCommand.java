@@ -63,7 +63,7 @@ public class UpCommand implements Callable<Integer> {
         return 1;
       }
     }
-    ApiKey apiKey = ApiKey.ensure(stack);
+    LocalWriteKey apiKey = LocalWriteKey.ensure(stack);
     System.out.println(apiKey.notice(stack));
     boolean ok =
         startTogether(stack, apiKey, stopped.stream().filter(Component::infrastructure).toList())
@@ -88,7 +88,7 @@ public class UpCommand implements Callable<Integer> {
   /**
    * Starts components in parallel: each waits on its own readiness, so the slowest sets the pace.
    */
-  private boolean startTogether(Stack stack, ApiKey apiKey, List<Component> components)
+  private boolean startTogether(Stack stack, LocalWriteKey apiKey, List<Component> components)
       throws InterruptedException {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ManagedProcess>> starts =
@@ -110,7 +110,7 @@ public class UpCommand implements Callable<Integer> {
     }
   }
 
-  private ManagedProcess startOne(Stack stack, ApiKey apiKey, Component component) {
+  private ManagedProcess startOne(Stack stack, LocalWriteKey apiKey, Component component) {
     System.out.println("  starting " + component.id() + " (log: " + stack.log(component) + ")");
     ManagedProcess process = component.start(stack, apiKey, bind);
     stack.pidFile(component).write(process.handle());

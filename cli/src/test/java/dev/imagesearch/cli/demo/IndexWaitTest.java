@@ -9,8 +9,6 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class IndexWaitTest {
   private static final String A = "a".repeat(64);
@@ -85,15 +82,5 @@ class IndexWaitTest {
     IndexWait.Result result = waiter(Duration.ofMillis(1500)).until(Set.of(A));
     assertThat(result.complete()).isFalse();
     assertThat(result.describe()).isEqualTo("0 images indexed, 0 failed, 1 still waiting.");
-  }
-
-  @Test
-  void idsAreTheSha256OfTheImageFiles(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("a.JPG"), "abc");
-    Files.createDirectories(dir.resolve("sub"));
-    Files.writeString(dir.resolve("sub/b.png"), "abc");
-    Files.writeString(dir.resolve("notes.txt"), "not an image");
-    assertThat(ImageIds.of(dir))
-        .containsExactly("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 }

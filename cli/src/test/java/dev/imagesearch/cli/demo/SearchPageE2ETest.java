@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.testsupport.NeedsClipVocabulary;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +137,7 @@ class SearchPageE2ETest {
   @Order(3)
   void droppingAnIndexedImageFindsItFirstWithSimilarityOne() throws Exception {
     Path photo = photos.resolve("photo-3.png");
-    String id = ImageIds.sha256(photo);
+    String id = imageId(photo);
     page.open("");
     page.drop(photo, "image/png");
     page.waitFor("the dropped image first", () -> id.equals(page.firstId()));
@@ -153,7 +156,7 @@ class SearchPageE2ETest {
   @Test
   @Order(4)
   void switchingTheMetricChangesLabelsAndValues() throws Exception {
-    String id = ImageIds.sha256(photos.resolve("photo-3.png"));
+    String id = imageId(photos.resolve("photo-3.png"));
     page.open("?image=" + id);
     page.waitFor("image results", () -> id.equals(page.firstId()));
     List<Double> cosine = page.rawScores();
@@ -255,8 +258,8 @@ class SearchPageE2ETest {
     // A second collection holding a near-duplicate: photo-3 again, re-encoded.
     Path original = photos.resolve("photo-3.png");
     Path copy = Photos.reencode(original, OUT.resolve("uploads/photo-3-copy.jpg"));
-    String originalId = ImageIds.sha256(original);
-    String copyId = ImageIds.sha256(copy);
+    String originalId = imageId(original);
+    String copyId = imageId(copy);
     page.openUploadPanel(stack.apiKey());
     browser.type("#up-collection", "copies");
     browser.type("#up-files", copy.toString());
@@ -330,7 +333,7 @@ class SearchPageE2ETest {
   @Order(9)
   void pastingAnImageSearchesWithIt() throws Exception {
     Path photo = photos.resolve("photo-5.png");
-    String id = ImageIds.sha256(photo);
+    String id = imageId(photo);
     page.open("");
     page.paste(photo, "image/png");
     page.waitFor("the pasted image first", () -> id.equals(page.firstId()));
@@ -419,7 +422,7 @@ class SearchPageE2ETest {
   @Order(13)
   void aPickedImageCombinesWithTextAndAChosenModelUntilItsChipIsRemoved() throws Exception {
     Path photo = photos.resolve("photo-7.png");
-    String id = ImageIds.sha256(photo);
+    String id = imageId(photo);
     page.open("");
     browser.type("#pick-image-input", photo.toString());
     page.waitFor("the picked image first", () -> id.equals(page.firstId()));
@@ -460,11 +463,17 @@ class SearchPageE2ETest {
   private Path photoWithId(String id) throws Exception {
     try (var files = Files.list(photos)) {
       for (Path file : files.toList()) {
-        if (ImageIds.sha256(file).equals(id)) {
+        if (imageId(file).equals(id)) {
           return file;
         }
       }
     }
     throw new AssertionError("no demo photo has the id " + id);
+  }
+
+  private static String imageId(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return ImageId.of(in).hex();
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.imagesearch.cli.importer;
 
-import static dev.imagesearch.cli.importer.TestImages.image;
-import static dev.imagesearch.cli.importer.TestImages.text;
+import static dev.imagesearch.cli.importer.ImportFixtures.text;
+import static dev.imagesearch.testsupport.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagesearch.cli.importer.ImageFiles.ImageFile;

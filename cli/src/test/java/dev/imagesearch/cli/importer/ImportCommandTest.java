@@ -1,13 +1,15 @@
 package dev.imagesearch.cli.importer;
 
-import static dev.imagesearch.cli.importer.TestImages.image;
-import static dev.imagesearch.cli.importer.TestImages.run;
-import static dev.imagesearch.cli.importer.TestImages.text;
+import static dev.imagesearch.cli.importer.ImportFixtures.run;
+import static dev.imagesearch.cli.importer.ImportFixtures.text;
+import static dev.imagesearch.testsupport.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagesearch.cli.importer.FakeIngest.Reply;
 import dev.imagesearch.cli.importer.FakeIngest.Request;
-import dev.imagesearch.cli.importer.TestImages.Result;
+import dev.imagesearch.cli.importer.ImportFixtures.Result;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ImportCommandTest {
   @TempDir Path dir;
@@ -329,5 +332,33 @@ class ImportCommandTest {
     assertThat(r.err()).doesNotContain("\r").contains("3/3 img").contains("MB/s").contains("dup 0");
     List<String> lines = r.err().lines().collect(Collectors.toList());
     assertThat(lines).hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void remembersTheIdsTheServerGaveTheFilesItHolds() throws Exception {
+    Path fresh = image(dir, "fresh.jpg", 1);
+    Path again = image(dir, "again.png", 2);
+    image(dir, "bad.gif", 3);
+    ingest.behave(
+        (req, attempt) ->
+            switch (req.file().filename()) {
+              case "again.png" -> FakeIngest.status(req, "duplicate");
+              case "bad.gif" -> FakeIngest.rejectedInBatch(req, "CORRUPT", 422);
+              default -> FakeIngest.status(req, "accepted");
+            });
+    ImportCommand command = new ImportCommand();
+    command.env = Map.of("IMAGESEARCH_VAR", var.toString());
+    command.retry = ImportFixtures.FAST_RETRY;
+
+    int exit =
+        new CommandLine(command)
+            .setOut(new PrintWriter(new StringWriter()))
+            .execute(dir.toString(), "--url", ingest.url(), "--progress", "none");
+
+    assertThat(exit).isZero();
+    assertThat(command.storedIds())
+        .containsExactlyInAnyOrder(
+            FakeIngest.sha256(Files.readAllBytes(fresh)),
+            FakeIngest.sha256(Files.readAllBytes(again)));
   }
 }

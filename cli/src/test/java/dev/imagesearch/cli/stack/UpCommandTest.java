@@ -13,7 +13,7 @@ import picocli.CommandLine;
 /** The services listen where {@code --bind} says; SearchPageE2ETest checks the real sockets. */
 class UpCommandTest {
   @TempDir Path home;
-  private final ApiKey key = new ApiKey("write-key", false);
+  private final LocalWriteKey key = new LocalWriteKey("write-key", false);
   private final StringWriter err = new StringWriter();
 
   @Test

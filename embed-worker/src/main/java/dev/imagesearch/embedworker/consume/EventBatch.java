@@ -1,5 +1,6 @@
 package dev.imagesearch.embedworker.consume;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.embedworker.indexing.IndexWriter;
@@ -46,7 +47,7 @@ record EventBatch(
         latest.put(event.imageId(), new Pending(record, event));
       } catch (PermanentFailure failure) {
         malformed.add(new Failed(record, failure));
-        if (EventCheck.isImageId(record.key())) {
+        if (ImageId.isCanonical(record.key())) {
           operations.add(new IndexWriter.PutIfAbsent(Documents.failed(record.key(), failure)));
         }
       }

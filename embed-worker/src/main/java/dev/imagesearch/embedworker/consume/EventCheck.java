@@ -1,9 +1,9 @@
 package dev.imagesearch.embedworker.consume;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.KafkaUtils;
@@ -12,14 +12,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /** Tells a usable event from a malformed one, which is a permanent failure. */
 final class EventCheck {
-  private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{64}");
   private static final LogAccessor LOG = new LogAccessor(EventCheck.class);
 
   private EventCheck() {}
-
-  static boolean isImageId(String value) {
-    return value != null && IMAGE_ID.matcher(value).matches();
-  }
 
   static ImageEvent valid(ConsumerRecord<String, ImageEvent> record) {
     ImageEvent event = record.value();
@@ -33,7 +28,7 @@ final class EventCheck {
               : "the event is not readable JSON of a known type: " + rootMessage(cause),
           cause);
     }
-    if (!isImageId(event.imageId())) {
+    if (!ImageId.isCanonical(event.imageId())) {
       throw malformed("imageId is not a lower-case hex SHA-256: " + event.imageId(), null);
     }
     if (!event.imageId().equals(record.key())) {

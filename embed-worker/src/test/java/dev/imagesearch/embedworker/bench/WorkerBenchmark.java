@@ -59,7 +59,7 @@ public final class WorkerBenchmark {
       subsets.add(subset);
     }
     List<byte[]> latencyImages = subsets.get(3).subList(0, Math.min(samples, perRun));
-    Cluster cluster = Cluster.start();
+    BenchServers cluster = BenchServers.start();
     System.out.printf(
         "images: %d per run from %s (%d available), cores: %d, worker settings: %s%n",
         perRun, folder, all.size(), Runtime.getRuntime().availableProcessors(), WORKER_SETTINGS);
@@ -141,7 +141,11 @@ public final class WorkerBenchmark {
   }
 
   static Result endToEnd(
-      Cluster cluster, Path models, int processes, List<byte[]> images, List<byte[]> latencyImages)
+      BenchServers cluster,
+      Path models,
+      int processes,
+      List<byte[]> images,
+      List<byte[]> latencyImages)
       throws Exception {
     String group = "bench-" + processes + "-" + UUID.randomUUID();
     List<WorkerProcess> workers = new ArrayList<>();
@@ -158,7 +162,7 @@ public final class WorkerBenchmark {
         warm.add(
             TestEvents.upload(
                 cluster.store,
-                Cluster.variant(images.get(i % images.size()), "warm" + i),
+                BenchServers.variant(images.get(i % images.size()), "warm" + i),
                 "warm-" + group));
       }
       cluster.awaitSearchable(warm.stream().map(ImageUploaded::imageId).toList(), 600);
@@ -180,7 +184,7 @@ public final class WorkerBenchmark {
 
       double[] latencies = new double[latencyImages.size()];
       for (int i = 0; i < latencyImages.size(); i++) {
-        byte[] bytes = Cluster.variant(latencyImages.get(i), "latency");
+        byte[] bytes = BenchServers.variant(latencyImages.get(i), "latency");
         long t0 = System.nanoTime();
         ImageUploaded event = TestEvents.upload(cluster.store, bytes, "latency-" + group);
         cluster.awaitSearchable(List.of(event.imageId()), 120);

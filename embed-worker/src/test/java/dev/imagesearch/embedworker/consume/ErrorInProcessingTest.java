@@ -7,12 +7,12 @@ import static org.mockito.Mockito.doAnswer;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.DeadLetters;
-import dev.imagesearch.embedworker.TestImages;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.TestImages;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.embedworker.TestImages;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.embedworker.indexing.DuplicateFinder;
 import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.UUID;

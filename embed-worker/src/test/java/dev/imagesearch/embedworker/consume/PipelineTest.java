@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.embedworker.TestImages;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.embedworker.exif.ExifJpeg;
 import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
+import dev.imagesearch.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;

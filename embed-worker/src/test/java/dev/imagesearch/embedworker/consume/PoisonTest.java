@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.DeadLetters;
-import dev.imagesearch.embedworker.TestImages;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

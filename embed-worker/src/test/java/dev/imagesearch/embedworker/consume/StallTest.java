@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.S3FetchHook;
-import dev.imagesearch.embedworker.TestImages;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.TestImages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,7 +3,7 @@ package dev.imagesearch.embedworker.exif;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.imagesearch.embedworker.TestImages;
+import dev.imagesearch.testsupport.TestImages;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

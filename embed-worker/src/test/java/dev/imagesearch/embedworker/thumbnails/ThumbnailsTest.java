@@ -2,9 +2,9 @@ package dev.imagesearch.embedworker.thumbnails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imagesearch.embedworker.TestImages;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
+import dev.imagesearch.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;

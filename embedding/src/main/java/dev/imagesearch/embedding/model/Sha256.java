@@ -8,7 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of a file, lower-case hex, read in chunks. */
+/**
+ * The SHA-256 of a model file, lower-case hex, read in chunks: the checksum a model descriptor pins
+ * its files with. Not the image-id rule ({@code contracts}' {@code ImageId}): that one names images
+ * by their bytes and may change on its own, and this library does not depend on {@code contracts}.
+ */
 public final class Sha256 {
   private Sha256() {}
 

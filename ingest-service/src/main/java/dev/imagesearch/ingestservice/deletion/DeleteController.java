@@ -1,9 +1,9 @@
 package dev.imagesearch.ingestservice.deletion;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.ingestservice.events.EventPublisher;
 import dev.imagesearch.storage.ImageStore;
-import dev.imagesearch.web.ImageIds;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -34,7 +34,7 @@ class DeleteController {
    */
   @DeleteMapping("/api/images/{id}")
   Mono<ResponseEntity<Deleted>> delete(@PathVariable String id) {
-    String imageId = ImageIds.require(id);
+    String imageId = ImageId.parse(id).hex();
     return Mono.zip(store.originalExists(imageId), store.isPublished(imageId))
         .flatMap(
             known -> {

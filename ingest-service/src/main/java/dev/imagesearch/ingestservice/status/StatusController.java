@@ -1,9 +1,9 @@
 package dev.imagesearch.ingestservice.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.ingestservice.index.IndexLookup;
 import dev.imagesearch.storage.ImageStore;
-import dev.imagesearch.web.ImageIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ class StatusController {
   /** {@code indexed} or {@code failed} once the worker is done, {@code stored} before. */
   @GetMapping("/api/images/{id}/status")
   Mono<ImageStatus> status(@PathVariable String id) {
-    String imageId = ImageIds.require(id);
+    String imageId = ImageId.parse(id).hex();
     return index
         .find(imageId)
         .flatMap(

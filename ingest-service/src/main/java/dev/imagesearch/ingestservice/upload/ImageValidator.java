@@ -3,6 +3,7 @@ package dev.imagesearch.ingestservice.upload;
 import dev.imagesearch.imaging.ImageDecodeException;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.ImageInfo;
+import dev.imagesearch.web.ReceivedFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;

@@ -1,16 +1,15 @@
 package dev.imagesearch.ingestservice.upload;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.imaging.ImageInfo;
 import dev.imagesearch.ingestservice.events.EventPublisher;
 import dev.imagesearch.ingestservice.events.OriginalMetadata;
 import dev.imagesearch.ingestservice.reconcile.Reconciler;
 import dev.imagesearch.storage.ImageStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.imagesearch.web.ReceivedFile;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +58,8 @@ class UploadService {
 
   private Mono<UploadResult> upload(ReceivedFile file, UploadFields fields) {
     String filename = safeName(file.filename());
-    return Mono.fromCallable(() -> new Checked(validator.validate(file), sha256(file.bytes())))
+    return Mono.fromCallable(
+            () -> new Checked(validator.validate(file), ImageId.of(file.bytes()).hex()))
         .subscribeOn(Schedulers.parallel())
         .flatMap(
             checked -> {
@@ -148,14 +148,6 @@ class UploadService {
     name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
     name = name.length() > 255 ? name.substring(0, 255) : name;
     return name.isEmpty() ? "unnamed" : name;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   private record Checked(ImageInfo info, String id) {}

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestApiTestBase;
-import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.testsupport.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

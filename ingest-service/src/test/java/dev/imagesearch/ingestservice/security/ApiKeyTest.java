@@ -2,7 +2,7 @@ package dev.imagesearch.ingestservice.security;
 
 import dev.imagesearch.ingestservice.IngestApiTestBase;
 import dev.imagesearch.ingestservice.IngestTest;
-import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.testsupport.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagesearch.ingestservice.IngestApiTestBase;
 import dev.imagesearch.ingestservice.IngestTest;
-import dev.imagesearch.ingestservice.TestImages;
+import dev.imagesearch.testsupport.TestImages;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -2,13 +2,14 @@ package dev.imagesearch.ingestservice.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestTest;
-import dev.imagesearch.ingestservice.TestImages;
 import dev.imagesearch.ingestservice.Uploads;
 import dev.imagesearch.localstack.S3Store;
 import dev.imagesearch.testsupport.Frozen;
 import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.TestImages;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class FrozenS3Test {
         .isAccepted()
         .expectBody(); // pooled connections, as in use
     byte[] jpeg = TestImages.jpeg(12, 12);
-    String id = UploadService.sha256(jpeg);
+    String id = ImageId.of(jpeg).hex();
 
     Frozen frozen = Frozen.freeze(s3.process());
     try {

@@ -2,13 +2,14 @@ package dev.imagesearch.ingestservice.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestTest;
-import dev.imagesearch.ingestservice.TestImages;
 import dev.imagesearch.ingestservice.Uploads;
 import dev.imagesearch.localstack.Kafka;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.TestImages;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class KafkaOutageTest {
   @Test
   void anUploadWhileKafkaIsDownIs503AndItsRetryIsAnnouncedExactlyOnce() {
     byte[] jpeg = TestImages.jpeg(32, 32);
-    String id = UploadService.sha256(jpeg);
+    String id = ImageId.of(jpeg).hex();
 
     Uploads.upload(http, jpeg)
         .expectStatus()

@@ -2,12 +2,13 @@ package dev.imagesearch.ingestservice.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestApiTestBase;
-import dev.imagesearch.ingestservice.TestImages;
 import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class UploadApiTest extends IngestApiTestBase {
 
     UploadResult result = upload(body).results().getFirst();
 
-    String id = UploadService.sha256(jpeg);
+    String id = ImageId.of(jpeg).hex();
     assertThat(result).isEqualTo(UploadResult.accepted(id, "Été à Paris.jpg"));
     assertThat(store.getOriginal(id).block()).isEqualTo(jpeg);
     List<ImageEvent> events = EventLog.eventsFor(kafka(), id);
@@ -104,13 +105,13 @@ class UploadApiTest extends IngestApiTestBase {
     assertThat(statuses)
         .containsOnlyOnce(UploadResult.Status.accepted)
         .containsOnly(UploadResult.Status.accepted, UploadResult.Status.duplicate);
-    assertThat(EventLog.eventsFor(kafka(), UploadService.sha256(jpeg))).hasSize(1);
+    assertThat(EventLog.eventsFor(kafka(), ImageId.of(jpeg).hex())).hasSize(1);
   }
 
   @Test
   void theSameBytesAgainAreADuplicateAndPublishNothing() {
     byte[] png = TestImages.png(20, 20);
-    String id = UploadService.sha256(png);
+    String id = ImageId.of(png).hex();
     upload(files(Map.of("a.png", png)));
 
     UploadResult again = upload(files(Map.of("renamed.png", png))).results().getFirst();
@@ -139,7 +140,7 @@ class UploadApiTest extends IngestApiTestBase {
             org.assertj.core.groups.Tuple.tuple("two.png", UploadResult.Status.accepted, null));
     assertThat(results.get(1).reason()).contains("not an image");
     for (byte[] good : List.of(good1, good2)) {
-      assertThat(EventLog.eventsFor(kafka(), UploadService.sha256(good))).hasSize(1);
+      assertThat(EventLog.eventsFor(kafka(), ImageId.of(good).hex())).hasSize(1);
     }
   }
 

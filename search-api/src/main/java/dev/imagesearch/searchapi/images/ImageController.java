@@ -1,12 +1,12 @@
 package dev.imagesearch.searchapi.images;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.web.ReadAccessProperties;
 import dev.imagesearch.storage.ImageStore;
-import dev.imagesearch.web.ImageIds;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class ImageController {
   @Operation(summary = "An image's metadata, EXIF fields included")
   @GetMapping("/api/images/{id}")
   Mono<ImageMetadata> metadata(@PathVariable String id) {
-    String imageId = ImageIds.require(id);
+    String imageId = ImageId.parse(id).hex();
     return Es.call(
             () ->
                 client.get(
@@ -69,7 +69,7 @@ class ImageController {
   Mono<ResponseEntity<Flux<DataBuffer>>> thumbnail(
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    String imageId = ImageIds.require(id);
+    String imageId = ImageId.parse(id).hex();
     if (presigned.enabled()) {
       return redirect(ImageStore.thumbnailKey(imageId));
     }
@@ -82,7 +82,7 @@ class ImageController {
   Mono<ResponseEntity<Flux<DataBuffer>>> content(
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    String imageId = ImageIds.require(id);
+    String imageId = ImageId.parse(id).hex();
     if (presigned.enabled()) {
       return redirect(ImageStore.originalKey(imageId));
     }

@@ -1,11 +1,13 @@
 package dev.imagesearch.searchapi.search;
 
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.models.Inference;
 import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.searchapi.web.BadRequest;
+import dev.imagesearch.web.ReceivedFile;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ class QueryEncoder {
    */
   record Parts(
       String text,
-      QueryForm.ReceivedImage image,
+      ReceivedFile image,
       String negative,
       double textWeight,
       double imageWeight,
@@ -30,7 +32,7 @@ class QueryEncoder {
       return "q="
           + text
           + "|image="
-          + (image == null ? null : image.sha256())
+          + (image == null ? null : ImageId.of(image.bytes()))
           + "|negative="
           + negative
           + "|w="

@@ -5,6 +5,7 @@ import dev.imagesearch.imaging.ImageDecodeException;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.web.ImageRejections;
+import dev.imagesearch.web.ReceivedFile;
 import dev.imagesearch.web.ServiceUnavailable;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,7 @@ class QueryImages {
    * needs (a model's small crop); the full image and its reservation go when {@code use} returns.
    * Runs on the inference pool: decoding is CPU work.
    */
-  <T> T decode(QueryForm.ReceivedImage image, Function<RgbImage, T> use) {
+  <T> T decode(ReceivedFile image, Function<RgbImage, T> use) {
     if (image.tooLarge()) {
       throw new ResponseStatusException(
           HttpStatus.CONTENT_TOO_LARGE,

@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi.similar;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.search.Metric;
@@ -10,7 +11,6 @@ import dev.imagesearch.searchapi.search.SearchResponse;
 import dev.imagesearch.searchapi.search.VectorModel;
 import dev.imagesearch.searchapi.search.VectorQuery;
 import dev.imagesearch.searchapi.search.VectorSearch;
-import dev.imagesearch.web.ImageIds;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -46,7 +46,7 @@ class SimilarController {
       @RequestParam(required = false) String model,
       @RequestParam(required = false) String metric,
       @RequestParam MultiValueMap<String, String> all) {
-    String imageId = ImageIds.require(id);
+    String imageId = ImageId.parse(id).hex();
     Params params = new Params(all);
     VectorModel vectorModel = VectorModel.parse(model, VectorModel.VGG16);
     Metric chosen = Metric.parse(metric);

@@ -1,8 +1,8 @@
 package dev.imagesearch.searchapi.bench;
 
 import dev.imagesearch.imaging.ImageDecoder;
-import dev.imagesearch.searchapi.TestImages;
 import dev.imagesearch.searchapi.search.Metric;
+import dev.imagesearch.testsupport.TestImages;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

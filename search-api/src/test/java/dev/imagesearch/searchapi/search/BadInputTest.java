@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.TestImages;
+import dev.imagesearch.testsupport.TestImages;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.imaging.DecodeBudget;
 import dev.imagesearch.searchapi.HostileImages;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.TestImages;
+import dev.imagesearch.testsupport.TestImages;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;

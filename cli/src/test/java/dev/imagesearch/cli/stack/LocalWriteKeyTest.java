@@ -8,15 +8,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ApiKeyTest {
+class LocalWriteKeyTest {
   @TempDir Path home;
 
   @Test
   void isMadeOnceKeptPrivateAndReusedAfterwards() throws Exception {
     Stack stack = new Stack(home, home.resolve("var"));
 
-    ApiKey first = ApiKey.ensure(stack);
-    ApiKey again = ApiKey.ensure(stack);
+    LocalWriteKey first = LocalWriteKey.ensure(stack);
+    LocalWriteKey again = LocalWriteKey.ensure(stack);
 
     assertThat(first.created()).isTrue();
     assertThat(again.created()).isFalse();
@@ -30,8 +30,8 @@ class ApiKeyTest {
   void upShowsTheKeyOnceWhenItIsMadeAndThenOnlyWhereItIs() {
     Stack stack = new Stack(home, home.resolve("var"));
 
-    ApiKey first = ApiKey.ensure(stack);
-    ApiKey again = ApiKey.ensure(stack);
+    LocalWriteKey first = LocalWriteKey.ensure(stack);
+    LocalWriteKey again = LocalWriteKey.ensure(stack);
 
     assertThat(first.notice(stack))
         .contains(first.value())
@@ -43,7 +43,7 @@ class ApiKeyTest {
 
   @Test
   void theIngestServiceGetsOnlyTheHash() {
-    ApiKey key = new ApiKey("write-key", false);
+    LocalWriteKey key = new LocalWriteKey("write-key", false);
 
     assertThat(key.ingestArguments())
         .contains(

@@ -9,30 +9,30 @@ import java.util.List;
 import java.util.Map;
 
 /** The API key to send, and where it came from (for error messages); key is null if none. */
-record ApiKey(String key, String source) {
+record ResolvedKey(String key, String source) {
   static final String ENV = "IMAGESEARCH_API_KEY";
 
   /** {@code --api-key}, else {@code IMAGESEARCH_API_KEY}, else the first line of var/api-key. */
-  static ApiKey resolve(String option, Map<String, String> env, Path varDir) {
+  static ResolvedKey resolve(String option, Map<String, String> env, Path varDir) {
     if (option != null && !option.isBlank()) {
-      return new ApiKey(option.strip(), "--api-key");
+      return new ResolvedKey(option.strip(), "--api-key");
     }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return new ApiKey(fromEnv.strip(), ENV);
+      return new ResolvedKey(fromEnv.strip(), ENV);
     }
     Path file = varDir.resolve("api-key");
     if (Files.isRegularFile(file)) {
       try {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (!lines.isEmpty() && !lines.get(0).isBlank()) {
-          return new ApiKey(lines.get(0).strip(), file.toString());
+          return new ResolvedKey(lines.get(0).strip(), file.toString());
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the API key in " + file, e);
       }
     }
-    return new ApiKey(null, "none");
+    return new ResolvedKey(null, "none");
   }
 
   /** The stack's var/ folder: IMAGESEARCH_VAR, else {imagesearch.home}/var (as `up` uses it). */

@@ -19,16 +19,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /** Kafka, S3 and Elasticsearch for the benchmark, on free ports, stopped when the JVM exits. */
-final class Cluster {
+final class BenchServers {
   final ImageStore store;
   final ElasticsearchAsyncClient es;
 
-  private Cluster(ImageStore store, ElasticsearchAsyncClient es) {
+  private BenchServers(ImageStore store, ElasticsearchAsyncClient es) {
     this.store = store;
     this.es = es;
   }
 
-  static Cluster start() throws Exception {
+  static BenchServers start() throws Exception {
     try (AdminClient admin =
         AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {
       // Four partitions: two workers get two each.
@@ -39,7 +39,7 @@ final class Cluster {
     SearchIndex index =
         SearchIndex.connect(
             new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    return new Cluster(new ImageStore(s3, "imagesearch"), index.client());
+    return new BenchServers(new ImageStore(s3, "imagesearch"), index.client());
   }
 
   Map<String, String> workerProperties(String group, Path models) {

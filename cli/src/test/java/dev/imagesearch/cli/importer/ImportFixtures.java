@@ -1,7 +1,5 @@
 package dev.imagesearch.cli.importer;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,33 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import picocli.CommandLine;
 
-/** Makes small real images and runs the import command the way a user does. */
-final class TestImages {
+/**
+ * Runs the import command the way a user does, and writes files that are no images (the images come
+ * from test-support's {@code TestImages}).
+ */
+final class ImportFixtures {
   static final Uploader.Settings FAST_RETRY =
       new Uploader.Settings(5, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(50));
 
-  private TestImages() {}
-
-  /** Writes a small image whose format follows the extension; each seed gives other bytes. */
-  static Path image(Path dir, String relative, int seed) {
-    Path file = dir.resolve(relative);
-    try {
-      Files.createDirectories(file.getParent());
-      BufferedImage img = new BufferedImage(8 + seed % 5, 8, BufferedImage.TYPE_INT_RGB);
-      img.setRGB(0, 0, new Color(seed * 37 % 256, seed * 91 % 256, 200).getRGB());
-      String ext = relative.substring(relative.lastIndexOf('.') + 1).toLowerCase();
-      String format = ext.equals("jpeg") ? "jpg" : ext.startsWith("tif") ? "tiff" : ext;
-      if (!ImageIO.write(img, format, file.toFile())) {
-        throw new IllegalStateException("no ImageIO writer for " + format);
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private ImportFixtures() {}
 
   static Path text(Path dir, String relative, String content) {
     Path file = dir.resolve(relative);

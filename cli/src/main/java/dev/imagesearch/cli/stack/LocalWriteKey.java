@@ -16,12 +16,12 @@ import java.util.HexFormat;
  * The local stack's write key: made on the first {@code up}, kept in {@code var/api-key} (readable
  * by its owner only). The ingest-service only ever sees its SHA-256.
  */
-record ApiKey(String value, boolean created) {
-  static ApiKey ensure(Stack stack) {
+record LocalWriteKey(String value, boolean created) {
+  static LocalWriteKey ensure(Stack stack) {
     Path file = stack.var().resolve("api-key");
     try {
       if (Files.isRegularFile(file)) {
-        return new ApiKey(Files.readAllLines(file).getFirst().strip(), false);
+        return new LocalWriteKey(Files.readAllLines(file).getFirst().strip(), false);
       }
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
@@ -30,7 +30,7 @@ record ApiKey(String value, boolean created) {
       Files.createFile(
           file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, key + "\n");
-      return new ApiKey(key, true);
+      return new LocalWriteKey(key, true);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read or create " + file, e);
     }
