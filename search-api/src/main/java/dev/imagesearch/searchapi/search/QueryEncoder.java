@@ -1,10 +1,10 @@
 package dev.imagesearch.searchapi.search;
 
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.models.Inference;
-import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.searchapi.web.BadRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +43,10 @@ class QueryEncoder {
   }
 
   private final Inference inference;
-  private final Models models;
+  private final EmbeddingModels models;
   private final QueryImages images;
 
-  QueryEncoder(Inference inference, Models models, QueryImages images) {
+  QueryEncoder(Inference inference, EmbeddingModels models, QueryImages images) {
     this.inference = inference;
     this.models = models;
     this.images = images;
