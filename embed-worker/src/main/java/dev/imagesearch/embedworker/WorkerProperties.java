@@ -61,7 +61,7 @@ public record WorkerProperties(
     @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24)
         Duration stallTimeout,
     @DefaultValue("2") @Min(1) @Max(100) int quarantineAfter,
-    @Valid @DefaultValue Models models,
+    @Valid @DefaultValue ModelLocations models,
     @Valid @DefaultValue Batch batch,
     @Valid @DefaultValue Retry retry) {
 
@@ -70,7 +70,7 @@ public record WorkerProperties(
    * stand-ins committed in the repository, relative to the working directory (the repository root
    * under {@code ./imagesearch up}); their vectors mean nothing.
    */
-  public record Models(
+  public record ModelLocations(
       @DefaultValue("models/standin/vgg16") @NotBlank String vgg16,
       @DefaultValue("models/standin/clip") @NotBlank String clip) {}
 

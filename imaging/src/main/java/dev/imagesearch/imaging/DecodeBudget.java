@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Admission control on decoded bytes across all threads of a process: an image is decoded only once
@@ -69,6 +70,25 @@ public final class DecodeBudget {
               wait));
     }
     return new Permit(n);
+  }
+
+  /**
+   * Decodes {@code bytes} once their cost (from the header) is reserved, and hands the image to
+   * {@code use}, which keeps what it needs of it; the reservation is given back when {@code use}
+   * returns or throws, so the full image must not outlive it.
+   *
+   * @throws ImageDecodeException the bytes are no image this decoder takes
+   * @throws Exhausted when the bytes could not be had in time
+   */
+  public <T> T decode(ImageDecoder decoder, byte[] bytes, Duration wait, Function<RgbImage, T> use)
+      throws ImageDecodeException, Exhausted, InterruptedException {
+    long cost = decoder.cost(bytes);
+    Permit permit = acquire(cost, wait);
+    try {
+      return use.apply(decoder.decode(bytes));
+    } finally {
+      permit.close();
+    }
   }
 
   /** Reserved bytes, given back by {@link #close()} (once; later calls do nothing). */

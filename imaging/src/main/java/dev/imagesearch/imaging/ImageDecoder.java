@@ -2,20 +2,15 @@ package dev.imagesearch.imaging;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.imagesearch.imaging.ImageDecodeException.Reason;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -101,14 +96,17 @@ public final class ImageDecoder {
     ImageFormat format = FormatSniffer.sniff(data);
     RgbImage rgb;
     try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
-      ImageReader reader = reader(format);
+      ImageReader reader = ImageReaders.forFormat(format);
       List<String> warnings = new ArrayList<>();
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       try {
         // No metadata: it is not needed for pixels, and PNG text chunks would be inflated whole.
         reader.setInput(in, true, true);
         check(new ImageInfo(format, reader.getWidth(0), reader.getHeight(0)));
-        rgb = read(format, reader, data);
+        rgb =
+            format == ImageFormat.JPEG && Cmyk.isCmyk(reader)
+                ? Cmyk.readJpeg(reader, data)
+                : readRgb(reader);
       } finally {
         reader.dispose();
       }
@@ -120,7 +118,7 @@ public final class ImageDecoder {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw classify(format, data, e);
+      throw DecodeFailures.classify(format, data, e);
     }
     return Orientation.apply(rgb, Orientation.read(data));
   }
@@ -132,7 +130,7 @@ public final class ImageDecoder {
     ImageFormat format = FormatSniffer.sniff(data);
     Header header;
     try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
-      ImageReader reader = reader(format);
+      ImageReader reader = ImageReaders.forFormat(format);
       try {
         reader.setInput(in, true, true);
         ImageInfo info = check(new ImageInfo(format, reader.getWidth(0), reader.getHeight(0)));
@@ -142,7 +140,7 @@ public final class ImageDecoder {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw classify(format, data, e);
+      throw DecodeFailures.classify(format, data, e);
     }
     if (header.cost() > maxDecodeBytes) {
       ImageInfo info = header.info();
@@ -159,30 +157,6 @@ public final class ImageDecoder {
               maxDecodeBytes / 1e6));
     }
     return header;
-  }
-
-  private static RgbImage read(ImageFormat format, ImageReader reader, byte[] data)
-      throws IOException, ImageDecodeException {
-    if (format == ImageFormat.JPEG && isCmyk(reader)) {
-      // Raw CMYK samples, converted as Pillow does, instead of ImageIO's ICC conversion.
-      Raster raster = reader.readRaster(0, null);
-      if (JpegMarkers.hasAdobeSegment(data)) {
-        raster = RgbConverter.invert(raster);
-      }
-      return RgbConverter.convert(raster, cmykModel(raster));
-    }
-    BufferedImage image = reader.read(0);
-    return RgbConverter.convert(image.getRaster(), image.getColorModel());
-  }
-
-  private static boolean isCmyk(ImageReader reader) throws IOException {
-    ImageTypeSpecifier raw = reader.getRawImageType(0);
-    return raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
-  }
-
-  private static java.awt.image.ColorModel cmykModel(Raster raster) {
-    return new java.awt.image.ComponentColorModel(
-        new CmykSpace(), false, false, java.awt.Transparency.OPAQUE, raster.getTransferType());
   }
 
   private ImageInfo check(ImageInfo info) throws ImageDecodeException {
@@ -205,115 +179,8 @@ public final class ImageDecoder {
     return info;
   }
 
-  private static ImageReader reader(ImageFormat format) throws ImageDecodeException {
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-    ImageReader fallback = null;
-    while (readers.hasNext()) {
-      ImageReader candidate = readers.next();
-      if (candidate.getClass().getName().startsWith("com.twelvemonkeys.")) {
-        if (fallback != null) {
-          fallback.dispose();
-        }
-        return candidate;
-      }
-      if (fallback == null) {
-        fallback = candidate;
-      } else {
-        candidate.dispose();
-      }
-    }
-    if (fallback == null) {
-      throw new ImageDecodeException(
-          Reason.UNSUPPORTED_FORMAT, "No decoder for " + format + " is installed.");
-    }
-    return fallback;
-  }
-
-  /**
-   * A decoder's exception as a typed reason whose message is plain: decoder internals such as
-   * {@code index >= numImages (0 >= 0)} stay in the cause, for logs only.
-   */
-  private static ImageDecodeException classify(ImageFormat format, byte[] data, Exception e) {
-    if (e.getCause() instanceof ImageDecodeException d) {
-      return d;
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains("<= 0")) {
-        return new ImageDecodeException(Reason.ZERO_SIZED, "The image has no pixels.", e);
-      }
-    }
-    if (endsEarly(format, data)) {
-      return new ImageDecodeException(
-          Reason.TRUNCATED, "The " + format + " image is truncated.", e);
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (t instanceof EOFException
-          || m.contains("premature")
-          || m.contains("truncat")
-          || m.contains("unexpected end")
-          || m.contains("eof")) {
-        return new ImageDecodeException(
-            Reason.TRUNCATED, "The " + format + " image is truncated.", e);
-      }
-      if (m.contains("<= 0") || m.contains("zero")) {
-        return new ImageDecodeException(Reason.ZERO_SIZED, "The image has no pixels.", e);
-      }
-      if (m.contains("unsupported") || m.contains("not supported")) {
-        return new ImageDecodeException(
-            Reason.UNSUPPORTED_FORMAT,
-            "This " + format + " variant is not supported; convert it to a baseline JPEG or PNG.",
-            e);
-      }
-    }
-    return new ImageDecodeException(
-        Reason.CORRUPT, "The " + format + " image is damaged and cannot be decoded.", e);
-  }
-
-  /** The container's end marker is missing (PNG IEND, JPEG EOI, GIF trailer). */
-  private static boolean endsEarly(ImageFormat format, byte[] b) {
-    int n = b.length;
-    return switch (format) {
-      case PNG ->
-          n < 12
-              || !new String(b, n - 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
-                  .equals("IEND");
-      case JPEG -> {
-        int end = n;
-        while (end > 2 && b[end - 1] == 0) {
-          end--;
-        }
-        yield end < 4 || (b[end - 2] & 0xFF) != 0xFF || (b[end - 1] & 0xFF) != 0xD9;
-      }
-      case GIF -> b[n - 1] != 0x3B;
-      default -> false;
-    };
-  }
-
-  /** A colour space that only says "CMYK"; conversion happens in {@link RgbConverter}. */
-  private static final class CmykSpace extends ColorSpace {
-    CmykSpace() {
-      super(ColorSpace.TYPE_CMYK, 4);
-    }
-
-    @Override
-    public float[] toRGB(float[] value) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public float[] fromRGB(float[] value) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public float[] toCIEXYZ(float[] value) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public float[] fromCIEXYZ(float[] value) {
-      throw new UnsupportedOperationException();
-    }
+  private static RgbImage readRgb(ImageReader reader) throws IOException, ImageDecodeException {
+    BufferedImage image = reader.read(0);
+    return RgbConverter.convert(image.getRaster(), image.getColorModel());
   }
 }

@@ -9,7 +9,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
@@ -21,7 +20,7 @@ final class RgbConverter {
   /**
    * Pixels read per call into a row buffer: a 64000000 x 1 image must not need a 768 MB int[] row.
    */
-  private static final int CHUNK = 4096;
+  static final int CHUNK = 4096;
 
   private RgbConverter() {}
 
@@ -110,7 +109,7 @@ final class RgbConverter {
           if (space == ColorSpace.TYPE_GRAY || colors == 1) {
             put(out, i, v[0], v[0], v[0], a);
           } else if (space == ColorSpace.TYPE_CMYK && colors == 4) {
-            put(out, i, cmyk(v[0], v[3]), cmyk(v[1], v[3]), cmyk(v[2], v[3]), a);
+            put(out, i, Cmyk.toRgb(v[0], v[3]), Cmyk.toRgb(v[1], v[3]), Cmyk.toRgb(v[2], v[3]), a);
           } else if (space == ColorSpace.TYPE_RGB && colors == 3) {
             put(out, i, v[0], v[1], v[2], a);
           } else {
@@ -148,36 +147,6 @@ final class RgbConverter {
       }
     }
     return new RgbImage(raster.getWidth(), raster.getHeight(), p);
-  }
-
-  /** Adobe CMYK JPEGs store inverted samples: 255 - v, in place where the raster is writable. */
-  static Raster invert(Raster raster) {
-    WritableRaster out =
-        raster instanceof WritableRaster writable
-            ? writable
-            : raster.createCompatibleWritableRaster();
-    int w = raster.getWidth();
-    int chunk = Math.min(w, CHUNK);
-    int[] row = new int[chunk * raster.getNumBands()];
-    for (int y = 0; y < raster.getHeight(); y++) {
-      for (int x0 = 0; x0 < w; x0 += chunk) {
-        int n = Math.min(chunk, w - x0);
-        raster.getPixels(raster.getMinX() + x0, raster.getMinY() + y, n, 1, row);
-        for (int i = 0; i < n * raster.getNumBands(); i++) {
-          row[i] = 255 - row[i];
-        }
-        out.setPixels(out.getMinX() + x0, out.getMinY() + y, n, 1, row);
-      }
-    }
-    return out;
-  }
-
-  /** Pillow's cmyk2rgb: (255 - K) - C * (255 - K) / 255, with its integer rounding. */
-  static int cmyk(int c, int k) {
-    int nk = 255 - k;
-    int tmp = c * nk + 128;
-    int mul = ((tmp >> 8) + tmp) >> 8;
-    return Math.clamp(nk - mul, 0, 255);
   }
 
   private static int to8(int value, int bits) {

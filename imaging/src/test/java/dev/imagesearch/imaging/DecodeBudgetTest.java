@@ -3,6 +3,7 @@ package dev.imagesearch.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,32 @@ class DecodeBudgetTest {
     assertThat(budget.available()).isEqualTo(6 * MIB);
     budget.acquire(4 * MIB, SHORT).close();
     b.close();
+    assertThat(budget.available()).isEqualTo(10 * MIB);
+  }
+
+  @Test
+  void decodesWithinAReservationThatIsGivenBackWhenTheImageIsUsed() throws Exception {
+    DecodeBudget budget = new DecodeBudget(10 * MIB);
+    ImageDecoder decoder = new ImageDecoder();
+    byte[] png = DecodeCostTest.write(new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB), "png");
+
+    long held = budget.decode(decoder, png, SHORT, image -> 10 * MIB - budget.available());
+    assertThat(held).isEqualTo((decoder.cost(png) + 1023) / 1024 * 1024);
+    assertThat(budget.available()).isEqualTo(10 * MIB);
+
+    assertThatThrownBy(
+            () ->
+                budget.decode(
+                    decoder,
+                    png,
+                    SHORT,
+                    image -> {
+                      throw new IllegalStateException("used " + image.width());
+                    }))
+        .hasMessage("used 64");
+    assertThat(budget.available()).isEqualTo(10 * MIB);
+    assertThatThrownBy(() -> budget.decode(decoder, new byte[] {1, 2, 3}, SHORT, image -> image))
+        .isInstanceOf(ImageDecodeException.class);
     assertThat(budget.available()).isEqualTo(10 * MIB);
   }
 

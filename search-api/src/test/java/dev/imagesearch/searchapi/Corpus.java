@@ -3,12 +3,13 @@ package dev.imagesearch.searchapi;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
-import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.VectorMath;
 import dev.imagesearch.searchapi.search.VectorModel;
@@ -102,8 +103,8 @@ public final class Corpus {
   }
 
   private static Corpus build(ApplicationContext context) {
-    Models models = context.getBean(Models.class);
-    context.getBean(SearchIndex.class).ensureExists(models.versions());
+    EmbeddingModels models = context.getBean(EmbeddingModels.class);
+    context.getBean(SearchIndex.class).ensureExists(context.getBean(ModelVersions.class));
     ImageDecoder decoder = new ImageDecoder();
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < SIZE; i++) {
@@ -156,7 +157,7 @@ public final class Corpus {
   }
 
   private static ImageDocument document(
-      int i, byte[] png, Models models, RgbImage rgb, List<Entry> before) {
+      int i, byte[] png, EmbeddingModels models, RgbImage rgb, List<Entry> before) {
     List<String> tags = new ArrayList<>();
     if (i % 2 == 0) {
       tags.add("even");
@@ -171,8 +172,8 @@ public final class Corpus {
         null,
         models.vgg16().embedImage(rgb),
         models.clip().embedImage(rgb),
-        models.vgg16Descriptor().id(),
-        models.clipDescriptor().id(),
+        models.vgg16().descriptor().id(),
+        models.clip().descriptor().id(),
         "image-" + i + ".png",
         List.of("alpha", "beta", "gamma").get(i % 3),
         List.copyOf(tags),

@@ -3,24 +3,16 @@ package dev.imagesearch.storage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The bucket's layout and the only code that touches it. Keys are derived from the image id, never
@@ -40,6 +32,7 @@ public final class ImageStore {
   private final S3AsyncClient s3;
   private final String bucket;
   private final UnpublishedOriginals unpublished;
+  private final BucketObjects objects;
 
   public ImageStore(S3AsyncClient s3, String bucket) {
     this(s3, bucket, LIST_PAGE);
@@ -49,6 +42,7 @@ public final class ImageStore {
     this.s3 = s3;
     this.bucket = bucket;
     this.unpublished = new UnpublishedOriginals(s3, bucket, listPageSize);
+    this.objects = new BucketObjects(s3, bucket);
   }
 
   public String bucket() {
@@ -85,7 +79,7 @@ public final class ImageStore {
       String id, byte[] bytes, String contentType, Map<String, String> metadata) {
     return putOriginal(id, bytes, contentType, metadata, true)
         .thenReturn(true)
-        .onErrorResume(ImageStore::isAlreadyThere, e -> Mono.just(false));
+        .onErrorResume(S3Errors::isAlreadyThere, e -> Mono.just(false));
   }
 
   private Mono<PutObjectResponse> putOriginal(
@@ -109,12 +103,6 @@ public final class ImageStore {
                 AsyncRequestBody.fromBytesUnsafe(bytes)));
   }
 
-  /** 412: the object exists; 409: a concurrent conditional write of the same key is under way. */
-  private static boolean isAlreadyThere(Throwable e) {
-    S3Exception s3 = s3Error(e);
-    return s3 != null && (s3.statusCode() == 412 || s3.statusCode() == 409);
-  }
-
   public Mono<byte[]> getOriginal(String id) {
     return Mono.fromFuture(
             () ->
@@ -135,7 +123,7 @@ public final class ImageStore {
 
   /** True when S3 answered that the object does not exist (not when S3 is unreachable). */
   public static boolean isMissingObject(Throwable e) {
-    return isNotFound(e);
+    return S3Errors.isNotFound(e);
   }
 
   public static Map<String, String> decodeMetadata(Map<String, String> metadata) {
@@ -146,7 +134,7 @@ public final class ImageStore {
   }
 
   public Mono<Boolean> originalExists(String id) {
-    return exists(originalKey(id));
+    return objects.exists(originalKey(id));
   }
 
   /** The original's content type, size, age and upload metadata; empty when there is none. */
@@ -159,7 +147,7 @@ public final class ImageStore {
                     head.contentLength(),
                     head.lastModified(),
                     decodeMetadata(head.metadata())))
-        .onErrorResume(ImageStore::isNotFound, e -> Mono.empty());
+        .onErrorResume(S3Errors::isNotFound, e -> Mono.empty());
   }
 
   /**
@@ -171,7 +159,7 @@ public final class ImageStore {
   }
 
   public Mono<Boolean> isPublished(String id) {
-    return exists(publishedKey(id));
+    return objects.exists(publishedKey(id));
   }
 
   public Mono<Void> markPublished(String id) {
@@ -187,41 +175,6 @@ public final class ImageStore {
    * ingest-service's reconciler would announce again.
    */
   public Mono<Void> deleteAll(String id) {
-    return delete(originalKey(id), thumbnailKey(id)).then(delete(publishedKey(id)));
-  }
-
-  private Mono<Void> delete(String... keys) {
-    List<ObjectIdentifier> objects =
-        Arrays.stream(keys).map(key -> ObjectIdentifier.builder().key(key).build()).toList();
-    return Mono.fromFuture(
-            () ->
-                s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(objects).quiet(true))))
-        .flatMap(
-            // A quiet multi-delete reports the keys it could not delete in its body, not as an
-            // error: without this check a failed deletion would pass for a done one.
-            response ->
-                response.errors().isEmpty()
-                    ? Mono.empty()
-                    : Mono.error(
-                        SdkClientException.create(
-                            "S3 did not delete " + response.errors().getFirst())));
-  }
-
-  private Mono<Boolean> exists(String key) {
-    return Mono.fromFuture(() -> s3.headObject(b -> b.bucket(bucket).key(key)))
-        .map(response -> true)
-        .onErrorResume(ImageStore::isNotFound, e -> Mono.just(false));
-  }
-
-  private static boolean isNotFound(Throwable e) {
-    S3Exception s3 = s3Error(e);
-    return s3 instanceof NoSuchKeyException
-        || (s3 != null && s3.statusCode() == 404 && !(s3 instanceof NoSuchBucketException));
-  }
-
-  /** What S3 answered, unwrapped from the future's CompletionException; null for other errors. */
-  private static S3Exception s3Error(Throwable e) {
-    Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-    return cause instanceof S3Exception s3 ? s3 : null;
+    return objects.delete(originalKey(id), thumbnailKey(id)).then(objects.delete(publishedKey(id)));
   }
 }

@@ -1,8 +1,8 @@
 package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.embedding.EmbeddingModels.ImageVectors;
 import dev.imagesearch.embedworker.exif.Exif;
-import dev.imagesearch.embedworker.models.ModelBatcher.Vectors;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ModelVersions;
@@ -14,7 +14,7 @@ final class Documents {
 
   static ImageDocument indexed(
       ImageUploaded event,
-      Vectors vectors,
+      ImageVectors vectors,
       ModelVersions models,
       int width,
       int height,

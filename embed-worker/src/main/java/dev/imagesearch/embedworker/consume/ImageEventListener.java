@@ -4,16 +4,9 @@ import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.embedworker.WorkerProperties;
-import dev.imagesearch.embedworker.consume.EventBatch.Failed;
 import dev.imagesearch.embedworker.consume.EventBatch.Pending;
-import dev.imagesearch.embedworker.indexing.DuplicateFinder;
-import dev.imagesearch.embedworker.indexing.IndexWriter;
-import dev.imagesearch.embedworker.indexing.IndexWriter.Operation;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
-import dev.imagesearch.embedworker.models.Models;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,10 +29,7 @@ class ImageEventListener {
   private static final Logger log = LoggerFactory.getLogger(ImageEventListener.class);
 
   private final ImagePipeline pipeline;
-  private final DuplicateFinder duplicates;
-  private final IndexWriter index;
-  private final DeadLetterTopic deadLetters;
-  private final Models models;
+  private final BatchWriter writer;
   private final WorkerMetrics metrics;
   private final Attempts attempts;
   private final ProgressWatch progress;
@@ -47,19 +37,13 @@ class ImageEventListener {
 
   ImageEventListener(
       ImagePipeline pipeline,
-      DuplicateFinder duplicates,
-      IndexWriter index,
-      DeadLetterTopic deadLetters,
-      Models models,
+      BatchWriter writer,
       WorkerMetrics metrics,
       Attempts attempts,
       ProgressWatch progress,
       WorkerProperties properties) {
     this.pipeline = pipeline;
-    this.duplicates = duplicates;
-    this.index = index;
-    this.deadLetters = deadLetters;
-    this.models = models;
+    this.writer = writer;
     this.metrics = metrics;
     this.attempts = attempts;
     this.progress = progress;
@@ -99,12 +83,13 @@ class ImageEventListener {
           records.size());
       indexed = 0;
       for (Pending upload : batch.uploads()) {
-        indexed += write(List.of(alone(upload)), List.of(), List.of(), batch, consumer);
+        indexed += writer.write(List.of(alone(upload)), List.of(), List.of(), batch, consumer);
       }
-      write(List.of(), batch.operations(), batch.malformed(), batch, consumer);
+      writer.write(List.of(), batch.operations(), batch.malformed(), batch, consumer);
     } else {
       indexed =
-          write(process(batch.uploads()), batch.operations(), batch.malformed(), batch, consumer);
+          writer.write(
+              process(batch.uploads()), batch.operations(), batch.malformed(), batch, consumer);
     }
     long took = System.nanoTime() - start;
     metrics.stage("batch").record(took, TimeUnit.NANOSECONDS);
@@ -115,87 +100,17 @@ class ImageEventListener {
         TimeUnit.NANOSECONDS.toMillis(took));
   }
 
-  private record Processed(Pending pending, ImagePipeline.Ready ready, PermanentFailure failure) {
-    String id() {
-      return pending.id();
-    }
-  }
-
   /** One image on its own, counted against it alone; quarantined once its attempts ran out. */
-  private Processed alone(Pending upload) throws Exception {
+  private ProcessedImage alone(Pending upload) throws Exception {
     int count = attempts.beginAlone(upload.id());
     if (attempts.exhausted(count)) {
-      return new Processed(upload, null, attempts.quarantine(count));
+      return new ProcessedImage(upload, null, attempts.quarantine(count));
     }
     return process(List.of(upload)).getFirst();
   }
 
-  /**
-   * Writes the documents of the processed images and the other operations in one bulk request, then
-   * sends the dead letters; returns how many images were indexed.
-   */
-  private long write(
-      List<Processed> processed,
-      List<Operation> decided,
-      List<Failed> malformed,
-      EventBatch batch,
-      Consumer<?, ?> consumer)
-      throws Exception {
-    List<Operation> operations = new ArrayList<>(decided);
-    List<Failed> failed = new ArrayList<>(malformed);
-    Map<String, String> duplicateOf = timedDuplicates(processed);
-    for (Processed p : processed) {
-      if (p.ready() != null) {
-        var r = p.ready();
-        operations.add(
-            new IndexWriter.Put(
-                Documents.indexed(
-                    r.event(),
-                    r.vectors(),
-                    models.versions(),
-                    r.width(),
-                    r.height(),
-                    r.exif(),
-                    duplicateOf.get(p.id()))));
-      } else {
-        failed.add(new Failed(p.pending().record(), p.failure()));
-        operations.add(
-            new IndexWriter.Put(
-                Documents.failed((ImageUploaded) p.pending().event(), p.failure())));
-      }
-      // A quarantined image keeps its record: delivered again, it is quarantined again at once.
-      if (p.failure() == null || !Attempts.QUARANTINED.equals(p.failure().reason())) {
-        operations.add(new IndexWriter.ClearAttempts(p.id()));
-      }
-    }
-    long indexStart = System.nanoTime();
-    List<IndexWriter.Rejected> rejected = index.write(operations);
-    pipeline.forget(processed.stream().map(p -> (ImageUploaded) p.pending().event()).toList());
-    attempts.finished(processed.stream().map(Processed::id).toList());
-    metrics.stage("index").record(System.nanoTime() - indexStart, TimeUnit.NANOSECONDS);
-    for (IndexWriter.Rejected r : rejected) {
-      Pending pending = batch.latest().get(r.operation().id());
-      // A record of attempts left behind only makes a later batch go one image at a time.
-      if (pending != null && !(r.operation() instanceof IndexWriter.ClearAttempts)) {
-        failed.add(
-            new Failed(
-                pending.record(),
-                new PermanentFailure(PermanentFailure.Reasons.INDEX_REJECTED, r.reason())));
-      }
-    }
-    for (Failed f : failed) {
-      deadLetters.send(f.record(), f.failure(), consumer);
-    }
-    long written =
-        processed.stream().filter(p -> p.ready() != null).count()
-            - rejected.stream().filter(r -> r.operation() instanceof IndexWriter.Put).count();
-    metrics.indexed((int) Math.max(0, written));
-    metrics.deleted((int) operations.stream().filter(IndexWriter.Delete.class::isInstance).count());
-    return Math.max(0, written);
-  }
-
   /** Every upload of the batch, concurrently; one bad image never fails the others. */
-  private List<Processed> process(List<Pending> uploads) {
+  private List<ProcessedImage> process(List<Pending> uploads) {
     if (uploads.isEmpty()) {
       return List.of();
     }
@@ -204,29 +119,12 @@ class ImageEventListener {
             pending ->
                 pipeline
                     .process((ImageUploaded) pending.event())
-                    .map(ready -> new Processed(pending, ready, null))
+                    .map(ready -> new ProcessedImage(pending, ready, null))
                     .onErrorResume(
                         PermanentFailure.class,
-                        failure -> Mono.just(new Processed(pending, null, failure))),
+                        failure -> Mono.just(new ProcessedImage(pending, null, failure))),
             concurrency)
         .collectList()
         .block();
-  }
-
-  private Map<String, String> timedDuplicates(List<Processed> processed) throws Exception {
-    List<DuplicateFinder.Candidate> candidates =
-        processed.stream()
-            .filter(p -> p.ready() != null)
-            .map(p -> new DuplicateFinder.Candidate(p.id(), p.ready().vectors().clip()))
-            .toList();
-    if (candidates.isEmpty()) {
-      return Map.of();
-    }
-    long start = System.nanoTime();
-    try {
-      return duplicates.duplicates(candidates);
-    } finally {
-      metrics.stage("duplicates").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    }
   }
 }

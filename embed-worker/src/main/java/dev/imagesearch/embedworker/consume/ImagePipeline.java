@@ -1,19 +1,13 @@
 package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.embedding.EmbeddingModels.ImageVectors;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.consume.PermanentFailure.Reasons;
 import dev.imagesearch.embedworker.exif.Exif;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
-import dev.imagesearch.embedworker.models.Crops;
 import dev.imagesearch.embedworker.models.ModelBatcher;
-import dev.imagesearch.embedworker.models.ModelBatcher.Vectors;
-import dev.imagesearch.embedworker.models.Models;
-import dev.imagesearch.embedworker.thumbnails.Thumbnails;
 import dev.imagesearch.imaging.DecodeBudget;
-import dev.imagesearch.imaging.ImageDecodeException;
-import dev.imagesearch.imaging.ImageDecoder;
-import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.storage.ImageStore;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -43,16 +37,13 @@ class ImagePipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
 
   /** What the pipeline made of one image; the duplicate check comes after, per batch. */
-  record Ready(ImageUploaded event, Vectors vectors, int width, int height, Exif exif) {}
+  record Ready(ImageUploaded event, ImageVectors vectors, int width, int height, Exif exif) {}
 
   private final ImageStore store;
   private final ModelBatcher batcher;
-  private final Models models;
-  private final ImageDecoder decoder;
-  private final DecodeBudget budget;
+  private final ImagePartsDecoder parts;
   private final DecodeBudget fetched;
   private final Duration budgetWait;
-  private final Thumbnails thumbnails;
   private final WorkerMetrics metrics;
   // Images already made ready, kept until their batch is written: when a transient failure (say
   // Elasticsearch away) makes the batch run again, they skip fetching and inference.
@@ -65,32 +56,20 @@ class ImagePipeline implements AutoCloseable {
   ImagePipeline(
       ImageStore store,
       ModelBatcher batcher,
-      Models models,
+      ImagePartsDecoder parts,
       WorkerProperties properties,
       WorkerMetrics metrics) {
     this.store = store;
     this.batcher = batcher;
-    this.models = models;
-    this.decoder = new ImageDecoder(properties.maxPixels());
-    this.budget = DecodeBudget.ofHeap(properties.decodeBudget());
+    this.parts = parts;
     this.fetched = DecodeBudget.ofHeap(properties.fetchBudget());
     this.budgetWait = properties.decodeWait();
-    this.thumbnails = new Thumbnails(properties.thumbnailSize());
     this.metrics = metrics;
     log.info(
         "Decode budget {} MB, fetch budget {} MB (of a {} MB heap)",
-        budget.bytes() >> 20,
+        parts.budgetBytes() >> 20,
         fetched.bytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
-    if (budget.bytes() < decoder.maxDecodeBytes()) {
-      log.warn(
-          "The decode budget ({} MB, imagesearch.worker.decode-budget={} of the heap) is smaller"
-              + " than the costliest image the ingest-service accepts ({} MB): such images run"
-              + " alone and may run out of memory. Give the worker a larger heap (-Xmx).",
-          budget.bytes() >> 20,
-          properties.decodeBudget(),
-          decoder.maxDecodeBytes() >> 20);
-    }
   }
 
   /**
@@ -136,7 +115,7 @@ class ImagePipeline implements AutoCloseable {
             DecodeBudget.Exhausted.class, e -> new IllegalStateException(e.getMessage(), e));
   }
 
-  private Mono<Derived> fetchAndDerive(String id) {
+  private Mono<ImageParts> fetchAndDerive(String id) {
     return timed(metrics.stage("fetch"), Mono.defer(() -> store.getOriginal(id)))
         .onErrorMap(
             ImageStore::isMissingObject,
@@ -145,7 +124,7 @@ class ImagePipeline implements AutoCloseable {
                     PermanentFailure.Reasons.MISSING_OBJECT,
                     "the original " + ImageStore.originalKey(id) + " is not in the store"))
         .publishOn(cpu)
-        .map(this::derive);
+        .map(parts::decode);
   }
 
   /** The batch was written: its images will not be retried. */
@@ -157,64 +136,12 @@ class ImagePipeline implements AutoCloseable {
     return event.imageId() + "/" + event.eventId();
   }
 
-  /** The small parts of an image that outlive its decoding. */
-  private record Derived(Crops crops, byte[] thumbnail, int width, int height, Exif exif) {}
-
-  private Mono<Ready> finish(ImageUploaded event, Derived derived, Vectors vectors) {
+  private Mono<Ready> finish(ImageUploaded event, ImageParts derived, ImageVectors vectors) {
     Ready ready = new Ready(event, vectors, derived.width(), derived.height(), derived.exif());
     return timed(
             metrics.stage("store-thumbnail"),
             store.putThumbnail(event.imageId(), derived.thumbnail()))
         .thenReturn(ready);
-  }
-
-  /**
-   * Decodes within a budget reservation and keeps only what later steps need. Runs synchronously on
-   * a decode thread, so the reservation is always given back. Any Throwable of this image's own
-   * work (an OutOfMemoryError, a StackOverflowError in a decoder) fails this image alone: Reactor
-   * never delivers JVM Errors as signals, so one escaping here would leave the batch waiting
-   * forever.
-   */
-  private Derived derive(byte[] bytes) {
-    try {
-      long cost = decoder.cost(bytes);
-      DecodeBudget.Permit permit = budget.acquire(cost, budgetWait);
-      try {
-        long start = System.nanoTime();
-        RgbImage image = decoder.decode(bytes);
-        metrics.stage("decode").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        start = System.nanoTime();
-        Crops crops = models.crops(image);
-        byte[] thumbnail = thumbnail(image);
-        Exif exif = Exif.read(bytes);
-        metrics.stage("thumbnail").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return new Derived(crops, thumbnail, image.width(), image.height(), exif);
-      } finally {
-        permit.close();
-      }
-    } catch (ImageDecodeException e) {
-      throw new PermanentFailure(e.reason().name(), e.getMessage(), e);
-    } catch (DecodeBudget.Exhausted e) {
-      throw new IllegalStateException(e.getMessage(), e); // transient: the batch is retried
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the decode budget", e);
-    } catch (PermanentFailure e) {
-      throw e;
-    } catch (RuntimeException | Error e) {
-      log.warn("Processing an image failed: {}", e.toString(), e);
-      throw new PermanentFailure(
-          Reasons.PROCESSING_ERROR, "processing the image failed with " + e, e);
-    }
-  }
-
-  private byte[] thumbnail(RgbImage image) {
-    try {
-      return thumbnails.jpeg(image);
-    } catch (RuntimeException e) {
-      // Pure computation on an image that decoded: it would fail the same way on every retry.
-      throw new PermanentFailure(Reasons.THUMBNAIL_FAILED, e.toString(), e);
-    }
   }
 
   private static <T> Mono<T> timed(Timer timer, Mono<T> work) {

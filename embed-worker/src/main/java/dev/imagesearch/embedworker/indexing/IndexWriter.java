@@ -6,10 +6,10 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import dev.imagesearch.embedworker.WorkerProperties;
-import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.index.ImageAttempts;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +36,10 @@ public class IndexWriter {
   IndexWriter(
       ElasticsearchAsyncClient client,
       SearchIndex index,
-      Models models,
+      ModelVersions models,
       WorkerProperties properties) {
-    index.ensureExists(models.versions());
-    index.verify(models.versions());
+    index.ensureExists(models);
+    index.verify(models);
     this.client = client;
     this.timeout = properties.requestTimeout();
   }

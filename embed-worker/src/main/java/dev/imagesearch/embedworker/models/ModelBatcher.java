@@ -1,5 +1,7 @@
 package dev.imagesearch.embedworker.models;
 
+import dev.imagesearch.embedding.EmbeddingModels.Crops;
+import dev.imagesearch.embedding.EmbeddingModels.ImageVectors;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class ModelBatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModelBatcher.class);
 
-  /** The VGG16 and CLIP vectors of one image. */
-  public record Vectors(float[] vgg16, float[] clip) {}
-
   /**
    * The models work, yet fail on this image alone: retrying it can never help, so its event goes to
    * the dead letters instead of holding its partition back forever.
@@ -36,9 +35,9 @@ public final class ModelBatcher implements AutoCloseable {
     }
   }
 
-  private record Job(Crops crops, CompletableFuture<Vectors> result) {}
+  private record Job(Crops crops, CompletableFuture<ImageVectors> result) {}
 
-  private final Function<List<Crops>, List<Vectors>> models;
+  private final Function<List<Crops>, List<ImageVectors>> models;
   private final int maxSize;
   private final long maxWaitNanos;
   private final WorkerMetrics metrics;
@@ -49,7 +48,7 @@ public final class ModelBatcher implements AutoCloseable {
   private boolean lastPassWorked;
 
   ModelBatcher(
-      Function<List<Crops>, List<Vectors>> models,
+      Function<List<Crops>, List<ImageVectors>> models,
       int maxSize,
       Duration maxWait,
       WorkerMetrics metrics) {
@@ -61,8 +60,8 @@ public final class ModelBatcher implements AutoCloseable {
   }
 
   /** Completes with the image's vectors, or exceptionally if inference failed. */
-  public CompletableFuture<Vectors> embed(Crops crops) {
-    CompletableFuture<Vectors> result = new CompletableFuture<>();
+  public CompletableFuture<ImageVectors> embed(Crops crops) {
+    CompletableFuture<ImageVectors> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(new IllegalStateException("the worker is shutting down"));
       return result;
@@ -129,7 +128,7 @@ public final class ModelBatcher implements AutoCloseable {
     List<Crops> images = jobs.stream().map(Job::crops).toList();
     long start = System.nanoTime();
     lastPassWorked = false;
-    List<Vectors> vectors = models.apply(images);
+    List<ImageVectors> vectors = models.apply(images);
     lastPassWorked = true;
     metrics.modelBatch(images.size(), System.nanoTime() - start);
     for (int i = 0; i < jobs.size(); i++) {

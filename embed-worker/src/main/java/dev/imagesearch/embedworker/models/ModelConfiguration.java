@@ -1,7 +1,14 @@
 package dev.imagesearch.embedworker.models;
 
+import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.engine.Djl;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
+import dev.imagesearch.index.ModelVersions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -9,27 +16,64 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ModelConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
+
+  /** The two image models, loaded once at start. */
   @Bean(destroyMethod = "close")
-  Models models(WorkerProperties properties) {
-    return Models.load(properties);
+  EmbeddingModels models(WorkerProperties properties) {
+    if (System.getProperty("imagesearch.device") == null) {
+      // The embedding library reads the device from this property when it loads a model.
+      System.setProperty("imagesearch.device", properties.device());
+    }
+    Djl.configure();
+    WorkerProperties.ModelLocations locations = properties.models();
+    EmbeddingModels models;
+    try {
+      models = EmbeddingModels.load(locations.vgg16(), locations.clip());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not load the models (imagesearch.worker.models.vgg16="
+              + locations.vgg16()
+              + ", clip="
+              + locations.clip()
+              + "; relative paths start at the working directory): "
+              + e.getMessage(),
+          e);
+    }
+    if (models.standin()) {
+      log.warn(
+          "Using STAND-IN models with random weights ({} from {}, {} from {}): vectors carry no"
+              + " meaning and search results will be arbitrary. Set imagesearch.worker.models.vgg16"
+              + " and imagesearch.worker.models.clip to real model directories.",
+          models.vgg16().descriptor().id(),
+          locations.vgg16(),
+          models.clip().descriptor().id(),
+          locations.clip());
+    }
+    return models;
+  }
+
+  /** What the index must have been made for. */
+  @Bean
+  ModelVersions modelVersions(EmbeddingModels models) {
+    return new ModelVersions(models.vgg16().descriptor().id(), models.clip().descriptor().id());
   }
 
   @Bean(destroyMethod = "close")
-  ModelBatcher modelBatcher(Models models, WorkerProperties properties, WorkerMetrics metrics) {
+  ModelBatcher modelBatcher(
+      EmbeddingModels models, WorkerProperties properties, WorkerMetrics metrics) {
     return new ModelBatcher(
         models::embed, properties.batch().maxSize(), properties.batch().maxWait(), metrics);
   }
 
   /** Up once both models are loaded: the context does not start without them. */
   @Bean
-  HealthIndicator modelsHealthIndicator(Models models) {
+  HealthIndicator modelsHealthIndicator(EmbeddingModels models) {
     return () ->
         Health.up()
             .withDetail("vgg16", models.vgg16().descriptor().id())
             .withDetail("clip", models.clip().descriptor().id())
-            .withDetail(
-                "standin",
-                models.vgg16().descriptor().standin() || models.clip().descriptor().standin())
+            .withDetail("standin", models.standin())
             .build();
   }
 }

@@ -6,9 +6,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedworker.DeadLetters;
 import dev.imagesearch.embedworker.WorkerTestBase;
-import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.testsupport.RealServers;
@@ -27,7 +27,7 @@ class ErrorInProcessingTest extends WorkerTestBase {
   private static final int OUT_OF_MEMORY = 333;
   private static final int STACK_OVERFLOW = 334;
 
-  @MockitoSpyBean Models models;
+  @MockitoSpyBean EmbeddingModels models;
 
   @Test
   void anErrorFailsThatImageAloneAndTheBatchCompletes() {

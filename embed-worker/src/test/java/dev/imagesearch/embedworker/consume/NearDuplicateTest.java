@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.embedworker.indexing.DuplicateFinder;
-import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.testsupport.TestImages;
 import java.awt.image.BufferedImage;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class NearDuplicateTest extends WorkerTestBase {
-  @Autowired Models models;
+  @Autowired EmbeddingModels models;
   @Autowired DuplicateFinder duplicates;
 
   @Test

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.embedworker.exif.ExifJpeg;
-import dev.imagesearch.embedworker.models.Models;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 class PipelineTest extends WorkerTestBase {
-  @Autowired Models models;
+  @Autowired EmbeddingModels models;
   @Autowired S3AsyncClient s3;
 
   @Test

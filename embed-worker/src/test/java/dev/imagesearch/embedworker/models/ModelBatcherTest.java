@@ -2,8 +2,9 @@ package dev.imagesearch.embedworker.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.embedding.EmbeddingModels.Crops;
+import dev.imagesearch.embedding.EmbeddingModels.ImageVectors;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
-import dev.imagesearch.embedworker.models.ModelBatcher.Vectors;
 import dev.imagesearch.imaging.RgbImage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class ModelBatcherTest {
    * Vectors that name the image's width; a width of 13, or broken models, fail the pass, and a
    * width of 17 throws an OutOfMemoryError.
    */
-  private final Function<List<Crops>, List<Vectors>> models =
+  private final Function<List<Crops>, List<ImageVectors>> models =
       images -> {
         if (images.stream().anyMatch(i -> i.vgg16().width() == OUT_OF_MEMORY)) {
           throw new OutOfMemoryError("Java heap space");
@@ -34,7 +35,10 @@ class ModelBatcherTest {
           throw new IllegalStateException("forward pass failed");
         }
         return images.stream()
-            .map(i -> new Vectors(new float[] {i.vgg16().width()}, new float[] {i.clip().width()}))
+            .map(
+                i ->
+                    new ImageVectors(
+                        new float[] {i.vgg16().width()}, new float[] {i.clip().width()}))
             .toList();
       };
 
@@ -47,7 +51,7 @@ class ModelBatcherTest {
     return new ModelBatcher(models, maxSize, maxWait, new WorkerMetrics(new SimpleMeterRegistry()));
   }
 
-  private static Throwable failure(CompletableFuture<Vectors> future) {
+  private static Throwable failure(CompletableFuture<ImageVectors> future) {
     try {
       future.join();
       throw new AssertionError("expected a failure, got vectors");

@@ -1,9 +1,8 @@
 package dev.imagesearch.embedding.clip;
 
 import ai.djl.Model;
-import ai.djl.translate.TranslateException;
-import dev.imagesearch.embedding.EmbeddingException;
-import dev.imagesearch.embedding.engine.PredictorPool;
+import dev.imagesearch.embedding.engine.BatchedPredictor;
+import dev.imagesearch.embedding.engine.ImageTranslator;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
@@ -12,7 +11,6 @@ import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,15 +19,12 @@ import java.util.List;
  * pooled, so the instance is thread-safe.
  */
 public final class ClipModel implements AutoCloseable {
-  /** Images or texts per forward pass; longer lists are split. */
-  public static final int MAX_BATCH = 32;
-
   private final ModelDescriptor descriptor;
   private final Preprocessing preprocessing;
   private final Model model;
   private final ClipTokenizer tokenizer;
-  private final PredictorPool<List<RgbImage>, List<float[]>> images;
-  private final PredictorPool<List<long[]>, List<float[]>> texts;
+  private final BatchedPredictor<RgbImage> images;
+  private final BatchedPredictor<long[]> texts;
 
   private ClipModel(LocalModel local) throws IOException {
     this.descriptor = local.descriptor();
@@ -39,11 +34,10 @@ public final class ClipModel implements AutoCloseable {
     this.tokenizer = ClipTokenizer.load(TokenizerLocator.locate(local));
     this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
     this.preprocessing = descriptor.imagePreprocessing();
-    ClipImageTranslator imageTranslator = new ClipImageTranslator(preprocessing);
-    ClipTextTranslator textTranslator = new ClipTextTranslator();
-    int pool = TorchScript.poolSize();
-    this.images = new PredictorPool<>(() -> model.newPredictor(imageTranslator), pool);
-    this.texts = new PredictorPool<>(() -> model.newPredictor(textTranslator), pool);
+    this.images =
+        new BatchedPredictor<>(
+            model, ImageTranslator.method(preprocessing, "get_image_features"), "CLIP image");
+    this.texts = new BatchedPredictor<>(model, new ClipTextTranslator(), "CLIP text");
   }
 
   /** Loads a verified model directory (see {@link ModelRepository}). */
@@ -80,16 +74,7 @@ public final class ClipModel implements AutoCloseable {
 
   /** One unit vector per image made by {@link #crop}, in order. */
   public List<float[]> embedCrops(List<RgbImage> crops) {
-    List<float[]> out = new ArrayList<>(crops.size());
-    for (int i = 0; i < crops.size(); i += MAX_BATCH) {
-      List<RgbImage> part = crops.subList(i, Math.min(crops.size(), i + MAX_BATCH));
-      try {
-        out.addAll(images.predict(part));
-      } catch (TranslateException e) {
-        throw new EmbeddingException("CLIP image inference failed: " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return images.predict(crops);
   }
 
   public float[] embedImage(RgbImage image) {
@@ -107,15 +92,7 @@ public final class ClipModel implements AutoCloseable {
 
   /** Vectors for already tokenized texts (see {@link #tokenize(String)}). */
   public List<float[]> embedTokens(List<long[]> ids) {
-    List<float[]> out = new ArrayList<>(ids.size());
-    for (int i = 0; i < ids.size(); i += MAX_BATCH) {
-      try {
-        out.addAll(texts.predict(ids.subList(i, Math.min(ids.size(), i + MAX_BATCH))));
-      } catch (TranslateException e) {
-        throw new EmbeddingException("CLIP text inference failed: " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return texts.predict(ids);
   }
 
   @Override

@@ -4,17 +4,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -28,7 +24,6 @@ import java.util.zip.GZIPInputStream;
 public final class TokenizerJsonBuilder {
   static final String START = "<|startoftext|>";
   static final String END = "<|endoftext|>";
-  private static final int MERGES = 49152 - 256 - 2;
   private static final String SPLIT =
       "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+";
 
@@ -49,31 +44,9 @@ public final class TokenizerJsonBuilder {
   }
 
   static JsonObject build(InputStream merges) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(merges, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lines.add(line);
-      }
-    }
-    if (lines.size() < MERGES + 1) {
-      throw new IOException("not a CLIP BPE vocabulary: " + lines.size() + " lines");
-    }
-    List<String> mergeList = lines.subList(1, MERGES + 1);
-    Map<String, Integer> vocab = new LinkedHashMap<>();
-    List<String> bytes = byteSymbols();
-    for (String b : bytes) {
-      vocab.put(b, vocab.size());
-    }
-    for (String b : bytes) {
-      vocab.put(b + "</w>", vocab.size());
-    }
-    for (String merge : mergeList) {
-      vocab.put(merge.replace(" ", ""), vocab.size());
-    }
-    vocab.put(START, vocab.size());
-    vocab.put(END, vocab.size());
+    ClipVocabulary vocabulary = ClipVocabulary.read(merges);
+    List<String> mergeList = vocabulary.merges();
+    Map<String, Integer> vocab = vocabulary.ids();
 
     JsonObject model = new JsonObject();
     model.addProperty("type", "BPE");
@@ -115,34 +88,6 @@ public final class TokenizerJsonBuilder {
     root.add("decoder", decoder);
     root.add("model", model);
     return root;
-  }
-
-  /** GPT-2 / CLIP bytes_to_unicode, in byte order of its table. */
-  static List<String> byteSymbols() {
-    List<Integer> bs = new ArrayList<>();
-    for (int b = '!'; b <= '~'; b++) {
-      bs.add(b);
-    }
-    for (int b = 0xA1; b <= 0xAC; b++) {
-      bs.add(b);
-    }
-    for (int b = 0xAE; b <= 0xFF; b++) {
-      bs.add(b);
-    }
-    List<Integer> cs = new ArrayList<>(bs);
-    int n = 0;
-    for (int b = 0; b < 256; b++) {
-      if (!bs.contains(b)) {
-        bs.add(b);
-        cs.add(256 + n);
-        n++;
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (int c : cs) {
-      out.add(new String(Character.toChars(c)));
-    }
-    return out;
   }
 
   private static JsonObject addedToken(int id, String content) {

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * DJL predictors are not thread-safe: each call borrows one, creating up to {@code max} lazily, and
  * hands it back. The model itself is shared (loaded once).
  */
-public final class PredictorPool<I, O> implements AutoCloseable {
+final class PredictorPool<I, O> implements AutoCloseable {
   private final Supplier<Predictor<I, O>> factory;
   private final BlockingQueue<Predictor<I, O>> idle = new LinkedBlockingQueue<>();
   private final List<Predictor<I, O>> all = new ArrayList<>();
@@ -21,7 +21,7 @@ public final class PredictorPool<I, O> implements AutoCloseable {
   private final int max;
   private volatile boolean closed;
 
-  public PredictorPool(Supplier<Predictor<I, O>> factory, int max) {
+  PredictorPool(Supplier<Predictor<I, O>> factory, int max) {
     if (max < 1) {
       throw new IllegalArgumentException("pool size must be positive: " + max);
     }
@@ -29,7 +29,7 @@ public final class PredictorPool<I, O> implements AutoCloseable {
     this.max = max;
   }
 
-  public O predict(I input) throws TranslateException {
+  O predict(I input) throws TranslateException {
     Predictor<I, O> predictor = borrow();
     try {
       return predictor.predict(input);

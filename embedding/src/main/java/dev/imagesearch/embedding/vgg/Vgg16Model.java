@@ -1,9 +1,8 @@
 package dev.imagesearch.embedding.vgg;
 
 import ai.djl.Model;
-import ai.djl.translate.TranslateException;
-import dev.imagesearch.embedding.EmbeddingException;
-import dev.imagesearch.embedding.engine.PredictorPool;
+import dev.imagesearch.embedding.engine.BatchedPredictor;
+import dev.imagesearch.embedding.engine.ImageTranslator;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
@@ -12,7 +11,6 @@ import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,13 +18,10 @@ import java.util.List;
  * similarity. Load once per process; thread-safe (a pool of predictors shares the model).
  */
 public final class Vgg16Model implements AutoCloseable {
-  /** Images per forward pass; longer lists are split. */
-  public static final int MAX_BATCH = 32;
-
   private final ModelDescriptor descriptor;
   private final Preprocessing preprocessing;
   private final Model model;
-  private final PredictorPool<List<RgbImage>, List<float[]>> predictors;
+  private final BatchedPredictor<RgbImage> predictors;
 
   private Vgg16Model(LocalModel local) throws IOException {
     this.descriptor = local.descriptor();
@@ -35,9 +30,8 @@ public final class Vgg16Model implements AutoCloseable {
     }
     this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
     this.preprocessing = descriptor.imagePreprocessing();
-    VggTranslator translator = new VggTranslator(preprocessing);
     this.predictors =
-        new PredictorPool<>(() -> model.newPredictor(translator), TorchScript.poolSize());
+        new BatchedPredictor<>(model, ImageTranslator.forward(preprocessing), "VGG16");
   }
 
   /** Loads a verified model directory (see {@link ModelRepository}). */
@@ -54,7 +48,7 @@ public final class Vgg16Model implements AutoCloseable {
     return descriptor;
   }
 
-  /** One unit vector per image, in order; batched {@value #MAX_BATCH} at a time. */
+  /** One unit vector per image, in order; batched {@value BatchedPredictor#MAX_BATCH} at a time. */
   public List<float[]> embedImages(List<RgbImage> images) {
     return embedCrops(images.stream().map(this::crop).toList());
   }
@@ -69,16 +63,7 @@ public final class Vgg16Model implements AutoCloseable {
 
   /** One unit vector per image made by {@link #crop}, in order. */
   public List<float[]> embedCrops(List<RgbImage> crops) {
-    List<float[]> out = new ArrayList<>(crops.size());
-    for (int i = 0; i < crops.size(); i += MAX_BATCH) {
-      List<RgbImage> batch = crops.subList(i, Math.min(crops.size(), i + MAX_BATCH));
-      try {
-        out.addAll(predictors.predict(batch));
-      } catch (TranslateException e) {
-        throw new EmbeddingException("VGG16 inference failed: " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return predictors.predict(crops);
   }
 
   public float[] embedImage(RgbImage image) {

@@ -5,7 +5,6 @@ import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.IndexMismatchException;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
-import dev.imagesearch.searchapi.models.Models;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
 class IndexCheck {
   private static final Logger log = LoggerFactory.getLogger(IndexCheck.class);
 
-  IndexCheck(SearchIndex index, ElasticsearchAsyncClient client, Models models) {
-    check(index, client, models.versions());
+  IndexCheck(SearchIndex index, ElasticsearchAsyncClient client, ModelVersions models) {
+    check(index, client, models);
   }
 
   static void check(SearchIndex index, ElasticsearchAsyncClient client, ModelVersions models) {

@@ -2,10 +2,10 @@ package dev.imagesearch.searchapi.info;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
-import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.searchapi.uploads.IngestPipeline;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -20,10 +20,10 @@ class InfoController {
   private static final int MAX_COLLECTIONS = 1000;
 
   private final ElasticsearchAsyncClient client;
-  private final Models models;
+  private final EmbeddingModels models;
   private final IngestPipeline pipeline;
 
-  InfoController(ElasticsearchAsyncClient client, Models models, IngestPipeline pipeline) {
+  InfoController(ElasticsearchAsyncClient client, EmbeddingModels models, IngestPipeline pipeline) {
     this.client = client;
     this.models = models;
     this.pipeline = pipeline;
@@ -57,8 +57,8 @@ class InfoController {
             counts ->
                 new Info(
                     Map.of(
-                        "vgg16", Model.of(models.vgg16Descriptor()),
-                        "clip", Model.of(models.clipDescriptor())),
+                        "vgg16", Model.of(models.vgg16().descriptor()),
+                        "clip", Model.of(models.clip().descriptor())),
                     models.standin(),
                     counts.getT1(),
                     counts.getT2(),

@@ -1,11 +1,11 @@
 package dev.imagesearch.searchapi.search;
 
 import dev.imagesearch.contracts.ImageId;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.models.Inference;
-import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.searchapi.web.BadRequest;
 import dev.imagesearch.web.ReceivedFile;
 import java.util.ArrayList;
@@ -45,10 +45,10 @@ class QueryEncoder {
   }
 
   private final Inference inference;
-  private final Models models;
+  private final EmbeddingModels models;
   private final QueryImages images;
 
-  QueryEncoder(Inference inference, Models models, QueryImages images) {
+  QueryEncoder(Inference inference, EmbeddingModels models, QueryImages images) {
     this.inference = inference;
     this.models = models;
     this.images = images;

@@ -55,13 +55,7 @@ class QueryImages {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The image is empty.");
     }
     try {
-      long cost = decoder.cost(image.bytes());
-      DecodeBudget.Permit permit = budget.acquire(cost, properties.decodeWait());
-      try {
-        return use.apply(decoder.decode(image.bytes()));
-      } finally {
-        permit.close();
-      }
+      return budget.decode(decoder, image.bytes(), properties.decodeWait(), use);
     } catch (ImageDecodeException e) {
       throw ImageRejections.of(e);
     } catch (DecodeBudget.Exhausted e) {

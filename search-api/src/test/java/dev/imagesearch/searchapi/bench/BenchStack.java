@@ -1,12 +1,13 @@
 package dev.imagesearch.searchapi.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.SearchApiApplication;
-import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.TestImages;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchStack implements AutoCloseable {
   private final Path modelsDir;
   ConfigurableApplicationContext app;
-  Models models;
+  EmbeddingModels models;
   int port;
 
   BenchStack(Path modelsDir) {
@@ -54,7 +55,7 @@ final class BenchStack implements AutoCloseable {
       args.add("--" + setting);
     }
     app = new SpringApplicationBuilder(SearchApiApplication.class).run(args.toArray(String[]::new));
-    models = app.getBean(Models.class);
+    models = app.getBean(EmbeddingModels.class);
     port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
   }
 
@@ -76,7 +77,7 @@ final class BenchStack implements AutoCloseable {
 
   /** Returns seconds spent indexing, and seconds spent merging to one segment. */
   double[] load(BenchCorpus corpus) throws Exception {
-    app.getBean(SearchIndex.class).ensureExists(models.versions());
+    app.getBean(SearchIndex.class).ensureExists(app.getBean(ModelVersions.class));
     ElasticsearchAsyncClient client = app.getBean(ElasticsearchAsyncClient.class);
     client
         .indices()
@@ -84,7 +85,7 @@ final class BenchStack implements AutoCloseable {
             p -> p.index(ImageIndex.ALIAS).settings(s -> s.refreshInterval(t -> t.time("-1"))))
         .join();
     long t0 = System.nanoTime();
-    corpus.load(client, models.vgg16Descriptor().id(), models.clipDescriptor().id(), 500);
+    corpus.load(client, models.vgg16().descriptor().id(), models.clip().descriptor().id(), 500);
     client.indices().refresh(r -> r.index(ImageIndex.ALIAS)).join();
     long t1 = System.nanoTime();
     client

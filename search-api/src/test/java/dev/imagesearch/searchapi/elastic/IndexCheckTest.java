@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.index.IndexMismatchException;
 import dev.imagesearch.index.IndexProperties;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.models.Models;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class IndexCheckTest extends SearchApiTestBase {
                     bean(SearchIndex.class), bean(ElasticsearchAsyncClient.class), other))
         .isInstanceOf(IndexMismatchException.class)
         .hasMessageContaining("vgg16:other-version")
-        .hasMessageContaining(bean(Models.class).vgg16Descriptor().id());
+        .hasMessageContaining(bean(EmbeddingModels.class).vgg16().descriptor().id());
   }
 
   @Test
@@ -35,7 +35,7 @@ class IndexCheckTest extends SearchApiTestBase {
                 IndexCheck.check(
                     bean(SearchIndex.class),
                     bean(ElasticsearchAsyncClient.class),
-                    bean(Models.class).versions()))
+                    bean(ModelVersions.class)))
         .doesNotThrowAnyException();
   }
 

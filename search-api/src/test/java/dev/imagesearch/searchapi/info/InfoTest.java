@@ -1,14 +1,14 @@
 package dev.imagesearch.searchapi.info;
 
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.models.Models;
 import org.junit.jupiter.api.Test;
 
 class InfoTest extends SearchApiTestBase {
   @Test
   void reportsModelsStandInsAndCounts() {
-    Models models = bean(Models.class);
+    EmbeddingModels models = bean(EmbeddingModels.class);
     http.get()
         .uri("/api/info")
         .exchange()
@@ -16,9 +16,9 @@ class InfoTest extends SearchApiTestBase {
         .isOk()
         .expectBody()
         .jsonPath("$.models.vgg16.id")
-        .isEqualTo(models.vgg16Descriptor().id())
+        .isEqualTo(models.vgg16().descriptor().id())
         .jsonPath("$.models.clip.version")
-        .isEqualTo(models.clipDescriptor().version())
+        .isEqualTo(models.clip().descriptor().version())
         .jsonPath("$.models.clip.standin")
         .isEqualTo(true)
         .jsonPath("$.standinModels")

@@ -2,10 +2,10 @@ package dev.imagesearch.searchapi.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.models.Models;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -98,7 +98,7 @@ class FilterTest extends SearchApiTestBase {
   @ParameterizedTest
   @MethodSource("filters")
   void textQueriesFilterTooAndSmallPagesStayFull(String filter, Predicate<ImageDocument> expected) {
-    float[] text = bean(Models.class).clip().embedText("a photo");
+    float[] text = bean(EmbeddingModels.class).clip().embedText("a photo");
     List<String> best = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, expected);
 
     var response = search("/api/search?q=a photo&mode=semantic&k=2&" + filter);
@@ -120,7 +120,7 @@ class FilterTest extends SearchApiTestBase {
     Instant to = Corpus.UPLOADED.plus(16, ChronoUnit.DAYS);
     Predicate<ImageDocument> far =
         d -> !d.uploadedAt().isBefore(from) && !d.uploadedAt().isAfter(to);
-    float[] text = bean(Models.class).clip().embedText("a photo");
+    float[] text = bean(EmbeddingModels.class).clip().embedText("a photo");
     List<String> unfiltered = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true);
     assertThat(window).isLessThan(Corpus.SIZE);
     assertThat(unfiltered.subList(0, window))

@@ -3,18 +3,18 @@ package dev.imagesearch.searchapi.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.models.Models;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HybridAndCombinedTest extends SearchApiTestBase {
   @Test
   void semanticTextQueriesRankByTheClipTextVector() {
-    float[] text = bean(Models.class).clip().embedText("a red bicycle");
+    float[] text = bean(EmbeddingModels.class).clip().embedText("a red bicycle");
 
     var response = search("/api/search?q=a red bicycle&mode=semantic&k=200");
 
@@ -28,7 +28,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
 
   @Test
   void hybridFusesWordMatchesWithTheVectorRanking() {
-    float[] text = bean(Models.class).clip().embedText("bicycle");
+    float[] text = bean(EmbeddingModels.class).clip().embedText("bicycle");
     List<String> semantic = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true);
     String captioned = corpus.entry(7).id();
 
@@ -100,7 +100,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
 
   @Test
   void combinesImageTextAndNegativeAsANormalisedWeightedSumInClipSpace() throws Exception {
-    Models models = bean(Models.class);
+    EmbeddingModels models = bean(EmbeddingModels.class);
     Corpus.Entry entry = corpus.entry(4);
     float[] image = models.clip().embedImage(new ImageDecoder().decode(entry.bytes()));
     float[] blue = models.clip().embedText("blue");

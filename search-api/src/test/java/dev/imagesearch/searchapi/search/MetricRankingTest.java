@@ -3,10 +3,10 @@ package dev.imagesearch.searchapi.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.models.Models;
 import dev.imagesearch.testsupport.TestImages;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 
 /** Each metric's ranking equals exact scoring of every stored vector when k covers the index. */
 class MetricRankingTest extends SearchApiTestBase {
-  @Autowired Models models;
+  @Autowired EmbeddingModels models;
 
   @ParameterizedTest
   @CsvSource({

@@ -1,0 +1,41 @@
+package dev.imagesearch.searchapi.models;
+
+import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.index.ModelVersions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ModelConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
+
+  /** Both models, loaded once at start; thread-safe (the embedding library pools predictors). */
+  @Bean(destroyMethod = "close")
+  EmbeddingModels models(ModelProperties properties) {
+    EmbeddingModels models;
+    try {
+      models = EmbeddingModels.load(properties.vgg16(), properties.clip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not load the models: " + e.getMessage(), e);
+    }
+    if (models.standin()) {
+      // Stand-ins have random weights: results look like search but mean nothing.
+      log.warn(
+          "STAND-IN MODELS loaded ({}, {}): similarities carry no meaning. Configure"
+              + " imagesearch.models.vgg16/clip with real models for real search.",
+          models.vgg16().descriptor().id(),
+          models.clip().descriptor().id());
+    }
+    return models;
+  }
+
+  /** What the index must have been made with. */
+  @Bean
+  ModelVersions modelVersions(EmbeddingModels models) {
+    return new ModelVersions(models.vgg16().descriptor().id(), models.clip().descriptor().id());
+  }
+}
