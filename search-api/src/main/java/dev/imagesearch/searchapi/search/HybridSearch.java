@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageQueries;
+import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,9 +161,9 @@ class HybridSearch {
             q.bool(
                 b ->
                     b.filter(filters.queries())
-                        .should(s -> s.match(m -> m.field("caption").query(text)))
-                        .should(s -> s.match(m -> m.field("filename.text").query(text)))
-                        .should(s -> s.terms(t -> t.field("tags").terms(v -> v.value(words))))
+                        .should(s -> s.match(m -> m.field(ImageIndex.CAPTION).query(text)))
+                        .should(s -> s.match(m -> m.field(ImageIndex.FILENAME_TEXT).query(text)))
+                        .should(ImageQueries.anyOf(ImageIndex.TAGS, words))
                         .minimumShouldMatch("1")));
   }
 
@@ -173,17 +175,17 @@ class HybridSearch {
             r -> {
               Map<String, Double> cosines = new LinkedHashMap<>();
               for (var hit : r.hits().hits()) {
-                cosines.put(hit.id(), VectorSearch.cosine(hit.score()));
+                cosines.put(hit.id(), ImageQueries.cosine(hit.score()));
               }
               return cosines;
             })
-        .onErrorResume(Es::indexMissing, e -> Mono.just(Map.of()));
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Map.of()));
   }
 
   private static Mono<List<String>> ids(
       Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
     return response
         .map(r -> r.hits().hits().stream().map(h -> h.id()).toList())
-        .onErrorResume(Es::indexMissing, e -> Mono.just(List.of()));
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(List.of()));
   }
 }
