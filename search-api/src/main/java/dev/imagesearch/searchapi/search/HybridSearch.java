@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
  * Text queries in hybrid mode: the CLIP kNN ranking and a word match on caption, file name and tags
  * are fused by reciprocal rank fusion in this service: {@code rrf(d) = Σ 1 / (c + rank(d))} over
  * the two rankings, {@code c} = {@code imagesearch.search.rrf-rank-constant}. RRF needs no score
- * calibration between BM25 and cosine, which have nothing in common. The user's words only reach
- * Elasticsearch inside typed match and term queries.
+ * calibration between BM25 and cosine, which have nothing in common; Elasticsearch's own RRF needs
+ * a paid licence (decision 0009). The user's words only reach Elasticsearch inside typed match and
+ * term queries.
  */
 @Component
 class HybridSearch {
