@@ -18,14 +18,14 @@ public final class Es {
   private Es() {}
 
   public static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-    return Mono.fromFuture(request)
-        .timeout(TIMEOUT)
-        .onErrorMap(
-            e ->
-                !IndexErrors.indexMissing(e)
-                    && !(IndexErrors.unwrap(e) instanceof ResponseStatusException)
-                    && IndexErrors.unavailable(e),
-            Es::toUnavailable);
+    return Mono.fromFuture(request).timeout(TIMEOUT).onErrorMap(Es::unavailable, Es::toUnavailable);
+  }
+
+  /** A missing index and this service's own refusals (4xx) reach the caller as they are. */
+  private static boolean unavailable(Throwable e) {
+    return !IndexErrors.indexMissing(e)
+        && !(IndexErrors.unwrap(e) instanceof ResponseStatusException)
+        && IndexErrors.unavailable(e);
   }
 
   private static Throwable toUnavailable(Throwable e) {
