@@ -1,7 +1,6 @@
 package dev.imagesearch.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.StringReader;
@@ -23,11 +22,17 @@ import java.util.concurrent.TimeoutException;
 public final class ImageAttempts {
   public static final String INDEX = "image-attempts";
 
+  /** The fields of {@link Attempt}. */
+  public static final String ATTEMPTS = "attempts";
+
+  public static final String UPDATED_AT = "updatedAt";
+
   private static final String MAPPING =
       """
       {"mappings": {"dynamic": "strict", "properties": {
-        "attempts": {"type": "integer"}, "updatedAt": {"type": "date"}}}}
-      """;
+        "%s": {"type": "integer"}, "%s": {"type": "date"}}}}
+      """
+          .formatted(ATTEMPTS, UPDATED_AT);
 
   /** The document: unfinished attempts so far, and when the last began. */
   public record Attempt(int attempts, Instant updatedAt) {}
@@ -56,8 +61,7 @@ public final class ImageAttempts {
                           .withJson(new StringReader(MAPPING))
                           .settings(s -> s.numberOfShards("1").numberOfReplicas("" + replicas))));
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof ElasticsearchException es
-          && "resource_already_exists_exception".equals(es.error().type()))) {
+      if (!IndexErrors.alreadyExists(e)) {
         throw e;
       }
     }
@@ -121,7 +125,7 @@ public final class ImageAttempts {
         }
         return count;
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof ElasticsearchException es && es.status() == 409)) {
+        if (!IndexErrors.conflict(e)) {
           throw e;
         }
       }

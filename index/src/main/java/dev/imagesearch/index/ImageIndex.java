@@ -1,6 +1,10 @@
 package dev.imagesearch.index;
 
-/** Names in the image index that more than one service relies on. */
+/**
+ * Names in the image index: the one place services take a field name from. The mapping ({@code
+ * images-v1.json}) and {@link ImageDocument} use exactly these names (ImageIndexTest holds all
+ * three together).
+ */
 public final class ImageIndex {
   /** Services read and write through the alias, so a new index version can replace the old one. */
   public static final String ALIAS = "images";
@@ -11,10 +15,7 @@ public final class ImageIndex {
   /** Every vector the embedding library produces has this many dimensions. */
   public static final int DIMS = 512;
 
-  public static final String VGG16 = "vgg16";
-  public static final String CLIP = "clip";
-  public static final String VGG16_MODEL = "vgg16Model";
-  public static final String CLIP_MODEL = "clipModel";
+  public static final String ID = "id";
 
   /** {@link #INDEXED} or {@link #FAILED}. */
   public static final String STATUS = "status";
@@ -22,6 +23,40 @@ public final class ImageIndex {
   public static final String FAILURE_REASON = "failureReason";
   public static final String INDEXED = "indexed";
   public static final String FAILED = "failed";
+
+  /** Unit vectors of {@link #DIMS} dimensions, scored by dot product ({@link ImageQueries}). */
+  public static final String VGG16 = "vgg16";
+
+  public static final String CLIP = "clip";
+
+  /** The models that made a document's vectors, as {@code name@version}. */
+  public static final String VGG16_MODEL = "vgg16Model";
+
+  public static final String CLIP_MODEL = "clipModel";
+
+  /** A keyword for exact filters; {@link #FILENAME_TEXT} is its analysed twin for word search. */
+  public static final String FILENAME = "filename";
+
+  public static final String FILENAME_TEXT = FILENAME + ".text";
+  public static final String COLLECTION = "collection";
+  public static final String TAGS = "tags";
+  public static final String CAPTION = "caption";
+  public static final String CONTENT_TYPE = "contentType";
+  public static final String WIDTH = "width";
+  public static final String HEIGHT = "height";
+  public static final String SIZE_BYTES = "sizeBytes";
+  public static final String UPLOADED_AT = "uploadedAt";
+
+  /** From the image's EXIF data, when it has them. */
+  public static final String TAKEN_AT = "takenAt";
+
+  public static final String CAMERA = "camera";
+  public static final String LOCATION = "location";
+
+  /** The original an image nearly duplicates; absent on originals. */
+  public static final String DUPLICATE_OF = "duplicateOf";
+
+  public static final String INDEXED_AT = "indexedAt";
 
   private ImageIndex() {}
 }

@@ -68,7 +68,7 @@ public final class SearchIndex implements AutoCloseable {
                       .withJson(new StringReader(body))
                       .aliases(ImageIndex.ALIAS, a -> a.isWriteIndex(true)));
     } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
+      if (!IndexErrors.alreadyExists(e)) {
         throw e;
       }
     } catch (IOException e) {

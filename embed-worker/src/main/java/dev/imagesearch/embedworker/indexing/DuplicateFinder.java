@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageQueries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,10 +75,6 @@ public class DuplicateFinder {
 
   /** The nearest original at or above the threshold, other than the image itself. */
   CompletableFuture<Optional<String>> nearestOriginal(String id, float[] clip) {
-    List<Float> vector = new ArrayList<>(clip.length);
-    for (float v : clip) {
-      vector.add(v);
-    }
     return client
         .search(
             s ->
@@ -87,24 +84,14 @@ public class DuplicateFinder {
                     .knn(
                         k ->
                             k.field(ImageIndex.CLIP)
-                                .queryVector(vector)
+                                .queryVector(ImageQueries.queryVector(clip))
                                 .k(1)
                                 .numCandidates(20)
                                 .filter(
-                                    f ->
-                                        f.bool(
-                                            b ->
-                                                b.filter(
-                                                        t ->
-                                                            t.term(
-                                                                q ->
-                                                                    q.field(ImageIndex.STATUS)
-                                                                        .value(ImageIndex.INDEXED)))
-                                                    .mustNot(m -> m.ids(i -> i.values(id)))
-                                                    .mustNot(
-                                                        m ->
-                                                            m.exists(
-                                                                e -> e.field("duplicateOf")))))),
+                                    List.of(
+                                        ImageQueries.indexedOnly(),
+                                        ImageQueries.except(id),
+                                        ImageQueries.originalsOnly()))),
             Void.class)
         .thenApply(this::aboveThreshold);
   }
@@ -114,14 +101,9 @@ public class DuplicateFinder {
     if (hits.isEmpty() || hits.get(0).score() == null) {
       return Optional.empty();
     }
-    return cosine(hits.get(0).score()) >= threshold
+    return ImageQueries.cosine(hits.get(0).score()) >= threshold
         ? Optional.of(hits.get(0).id())
         : Optional.empty();
-  }
-
-  /** Elasticsearch scores dot_product on unit vectors as (1 + cosine) / 2. */
-  static double cosine(double score) {
-    return 2 * score - 1;
   }
 
   /** Exact cosine of two unit vectors, for images of the same batch (not yet searchable). */

@@ -4,11 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.index.ImageAttempts;
 import dev.imagesearch.index.ImageDocument;
-import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageWrites;
+import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one Kafka batch with one bulk request through the alias. Document id = image id, so a
- * re-delivered event overwrites its document instead of adding one.
+ * Writes one Kafka batch with one bulk request of {@link ImageWrites} operations: a re-delivered
+ * event overwrites its document instead of adding one.
  */
 @Component
 public class IndexWriter {
@@ -49,7 +49,7 @@ public class IndexWriter {
     String id();
   }
 
-  /** Creates or replaces the document. */
+  /** Creates or replaces the document ({@link ImageWrites#put}). */
   public record Put(ImageDocument document) implements Operation {
     @Override
     public String id() {
@@ -57,10 +57,7 @@ public class IndexWriter {
     }
   }
 
-  /**
-   * Writes the document only when none exists: a malformed event must not overwrite an image that
-   * was indexed from a good one.
-   */
+  /** Writes the document only when none exists ({@link ImageWrites#putIfAbsent}). */
   public record PutIfAbsent(ImageDocument document) implements Operation {
     @Override
     public String id() {
@@ -89,16 +86,15 @@ public class IndexWriter {
     if (operations.isEmpty()) {
       return List.of();
     }
-    BulkRequest.Builder bulk = new BulkRequest.Builder().index(ImageIndex.ALIAS);
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
     for (Operation operation : operations) {
-      switch (operation) {
-        case Put put -> bulk.operations(o -> o.index(i -> i.id(put.id()).document(put.document())));
-        case PutIfAbsent put ->
-            bulk.operations(o -> o.create(c -> c.id(put.id()).document(put.document())));
-        case Delete delete -> bulk.operations(o -> o.delete(d -> d.id(delete.id())));
-        case ClearAttempts clear ->
-            bulk.operations(o -> o.delete(d -> d.index(ImageAttempts.INDEX).id(clear.id())));
-      }
+      bulk.operations(
+          switch (operation) {
+            case Put put -> ImageWrites.put(put.document());
+            case PutIfAbsent put -> ImageWrites.putIfAbsent(put.document());
+            case Delete delete -> ImageWrites.delete(delete.id());
+            case ClearAttempts clear -> ImageWrites.clearAttempts(clear.id());
+          });
     }
     // Bounded: a request lost in a network partition must fail the batch (and so be retried), not
     // hold the partition forever.
@@ -108,10 +104,10 @@ public class IndexWriter {
     List<BulkResponseItem> items = response.items();
     for (int i = 0; i < items.size(); i++) {
       BulkResponseItem item = items.get(i);
-      if (item.error() == null || acceptable(item)) {
+      if (item.error() == null || ImageWrites.harmless(item)) {
         continue;
       }
-      if (item.status() == 429 || item.status() >= 500) {
+      if (IndexErrors.retryLater(item.status())) {
         throw new ExecutionException(
             new IllegalStateException(
                 "Elasticsearch could not write "
@@ -126,10 +122,5 @@ public class IndexWriter {
           new Rejected(operations.get(i), item.error().type() + ": " + item.error().reason()));
     }
     return rejected;
-  }
-
-  private static boolean acceptable(BulkResponseItem item) {
-    return (item.operationType() == OperationType.Delete && item.status() == 404)
-        || (item.operationType() == OperationType.Create && item.status() == 409);
   }
 }

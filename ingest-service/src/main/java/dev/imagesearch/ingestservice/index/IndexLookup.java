@@ -1,8 +1,8 @@
 package dev.imagesearch.ingestservice.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,38 +28,27 @@ public class IndexLookup {
   public Mono<Optional<Entry>> find(String id) {
     return Mono.fromFuture(
             () ->
-                client.get(
+                ImageReads.byId(
+                    client,
+                    id,
+                    StatusFields.class,
                     g ->
-                        g.index(ImageIndex.ALIAS)
-                            .id(id)
-                            // From the last refresh, not the translog: "indexed" then means
-                            // that a search finds the image, which is what the person waits for.
-                            .realtime(false)
-                            .sourceIncludes(ImageIndex.STATUS, ImageIndex.FAILURE_REASON),
-                    StatusFields.class))
+                        // From the last refresh, not the translog: "indexed" then means
+                        // that a search finds the image, which is what the person waits for.
+                        g.realtime(false)
+                            .sourceIncludes(ImageIndex.STATUS, ImageIndex.FAILURE_REASON)))
         .timeout(Duration.ofSeconds(10))
         .map(
-            response -> {
-              if (!response.found() || response.source() == null) {
-                return Optional.<Entry>empty();
-              }
-              StatusFields fields = response.source();
-              return Optional.of(
-                  new Entry(
-                      fields.status() == null ? "indexed" : fields.status(),
-                      fields.failureReason()));
-            })
-        .onErrorResume(IndexLookup::indexMissing, e -> Mono.just(Optional.empty()))
+            found ->
+                found.map(
+                    fields ->
+                        new Entry(
+                            fields.status() == null ? ImageIndex.INDEXED : fields.status(),
+                            fields.failureReason())))
         .onErrorMap(
             e -> !(e instanceof ServiceUnavailable),
             e ->
                 new ServiceUnavailable(
                     "The search index (Elasticsearch) is unavailable; retry shortly.", e));
-  }
-
-  private static boolean indexMissing(Throwable e) {
-    Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-    return cause instanceof ElasticsearchException es
-        && "index_not_found_exception".equals(es.error().type());
   }
 }

@@ -1,10 +1,9 @@
 package dev.imagesearch.searchapi.elastic;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -19,37 +18,18 @@ public final class Es {
   private Es() {}
 
   public static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-    return Mono.fromFuture(request)
-        .timeout(TIMEOUT)
-        .onErrorMap(e -> !indexMissing(e) && unavailable(e), Es::toUnavailable);
+    return Mono.fromFuture(request).timeout(TIMEOUT).onErrorMap(Es::unavailable, Es::toUnavailable);
   }
 
-  /** The alias does not exist yet: no image was ever indexed, which is not an error for reads. */
-  public static boolean indexMissing(Throwable e) {
-    return unwrap(e) instanceof ElasticsearchException es
-        && "index_not_found_exception".equals(es.error().type());
-  }
-
+  /** A missing index and this service's own refusals (4xx) reach the caller as they are. */
   private static boolean unavailable(Throwable e) {
-    Throwable cause = unwrap(e);
-    if (cause instanceof ResponseStatusException) {
-      return false;
-    }
-    if (cause instanceof ElasticsearchException es) {
-      // The cluster answered: only its overload or unavailability is ours to retry.
-      int status = es.status();
-      return status == 429 || status == 502 || status == 503 || status == 504;
-    }
-    // Connection refused, reset, timeouts, transport errors.
-    return true;
+    return !IndexErrors.indexMissing(e)
+        && !(IndexErrors.unwrap(e) instanceof ResponseStatusException)
+        && IndexErrors.unavailable(e);
   }
 
   private static Throwable toUnavailable(Throwable e) {
     return new ServiceUnavailable(
-        "The search index (Elasticsearch) is unavailable; retry shortly.", unwrap(e));
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        "The search index (Elasticsearch) is unavailable; retry shortly.", IndexErrors.unwrap(e));
   }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.web.ReadAccessProperties;
 import dev.imagesearch.storage.ImageStore;
@@ -52,15 +53,13 @@ class ImageController {
     String imageId = ImageId.parse(id).hex();
     return Es.call(
             () ->
-                client.get(
-                    g ->
-                        g.index(ImageIndex.ALIAS)
-                            .id(imageId)
-                            .sourceExcludes(ImageIndex.VGG16, ImageIndex.CLIP),
-                    ImageDocument.class))
-        .onErrorResume(Es::indexMissing, e -> Mono.empty())
-        .filter(r -> r.found() && r.source() != null)
-        .map(r -> ImageMetadata.of(imageId, r.source()))
+                ImageReads.byId(
+                    client,
+                    imageId,
+                    ImageDocument.class,
+                    g -> g.sourceExcludes(ImageIndex.VGG16, ImageIndex.CLIP)))
+        .flatMap(Mono::justOrEmpty)
+        .map(document -> ImageMetadata.of(imageId, document))
         .switchIfEmpty(Mono.error(notFound("No image " + imageId + " in the index.")));
   }
 

@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageQueries;
+import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.uploads.IngestPipeline;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,13 +76,12 @@ class InfoController {
                     s ->
                         s.index(ImageIndex.ALIAS)
                             .size(0)
-                            .query(
-                                q ->
-                                    q.term(
-                                        t -> t.field(ImageIndex.STATUS).value(ImageIndex.INDEXED)))
+                            .query(ImageQueries.indexedOnly())
                             .aggregations(
                                 "collections",
-                                a -> a.terms(t -> t.field("collection").size(MAX_COLLECTIONS))),
+                                a ->
+                                    a.terms(
+                                        t -> t.field(ImageIndex.COLLECTION).size(MAX_COLLECTIONS))),
                     Void.class))
         .map(
             r -> {
@@ -91,7 +92,7 @@ class InfoController {
                       .map(b -> new Collection(b.key().stringValue(), b.docCount()))
                       .toList());
             })
-        .onErrorResume(Es::indexMissing, e -> Mono.just(new Collections(List.of())));
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(new Collections(List.of())));
   }
 
   private Mono<Long> count(String status) {
@@ -100,8 +101,8 @@ class InfoController {
                 client.count(
                     c ->
                         c.index(ImageIndex.ALIAS)
-                            .query(q -> q.term(t -> t.field(ImageIndex.STATUS).value(status)))))
+                            .query(ImageQueries.term(ImageIndex.STATUS, status))))
         .map(r -> r.count())
-        .onErrorResume(Es::indexMissing, e -> Mono.just(0L));
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(0L));
   }
 }

@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageQueries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,55 +30,32 @@ public record Filters(
   /** Always includes {@code status = indexed}: failed images have no vectors and never show. */
   public List<Query> queries() {
     List<Query> out = new ArrayList<>();
-    out.add(term(ImageIndex.STATUS, ImageIndex.INDEXED));
+    out.add(ImageQueries.indexedOnly());
     if (collection != null) {
-      out.add(term("collection", collection));
+      out.add(ImageQueries.term(ImageIndex.COLLECTION, collection));
     }
     if (!tags.isEmpty()) {
       if (allTags) {
-        tags.forEach(tag -> out.add(term("tags", tag)));
+        tags.forEach(tag -> out.add(ImageQueries.term(ImageIndex.TAGS, tag)));
       } else {
-        List<FieldValue> values = tags.stream().map(FieldValue::of).toList();
-        out.add(Query.of(q -> q.terms(t -> t.field("tags").terms(v -> v.value(values)))));
+        out.add(ImageQueries.anyOf(ImageIndex.TAGS, tags.stream().map(FieldValue::of).toList()));
       }
     }
     if (contentType != null) {
-      out.add(term("contentType", contentType));
+      out.add(ImageQueries.term(ImageIndex.CONTENT_TYPE, contentType));
     }
-    range("uploadedAt", uploadedFrom, uploadedTo, out);
-    range("takenAt", takenFrom, takenTo, out);
+    if (uploadedFrom != null || uploadedTo != null) {
+      out.add(ImageQueries.between(ImageIndex.UPLOADED_AT, uploadedFrom, uploadedTo));
+    }
+    if (takenFrom != null || takenTo != null) {
+      out.add(ImageQueries.between(ImageIndex.TAKEN_AT, takenFrom, takenTo));
+    }
     if (minWidth != null) {
-      out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("width").gte((double) minWidth)))));
+      out.add(ImageQueries.atLeast(ImageIndex.WIDTH, minWidth));
     }
     if (hideDuplicates) {
-      out.add(Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("duplicateOf"))))));
+      out.add(ImageQueries.originalsOnly());
     }
     return out;
-  }
-
-  private static Query term(String field, String value) {
-    return Query.of(q -> q.term(t -> t.field(field).value(value)));
-  }
-
-  private static void range(String field, Instant from, Instant to, List<Query> out) {
-    if (from == null && to == null) {
-      return;
-    }
-    out.add(
-        Query.of(
-            q ->
-                q.range(
-                    r ->
-                        r.date(
-                            d -> {
-                              d.field(field);
-                              if (from != null) {
-                                d.gte(from.toString());
-                              }
-                              if (to != null) {
-                                d.lte(to.toString());
-                              }
-                              return d;
-                            }))));
   }
 }

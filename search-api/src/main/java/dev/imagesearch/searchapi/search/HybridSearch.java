@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageQueries;
+import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +24,9 @@ import reactor.core.publisher.Mono;
  * Text queries in hybrid mode: the CLIP kNN ranking and a word match on caption, file name and tags
  * are fused by reciprocal rank fusion in this service: {@code rrf(d) = Σ 1 / (c + rank(d))} over
  * the two rankings, {@code c} = {@code imagesearch.search.rrf-rank-constant}. RRF needs no score
- * calibration between BM25 and cosine, which have nothing in common. The user's words only reach
- * Elasticsearch inside typed match and term queries.
+ * calibration between BM25 and cosine, which have nothing in common; Elasticsearch's own RRF needs
+ * a paid licence (decision 0009). The user's words only reach Elasticsearch inside typed match and
+ * term queries.
  */
 @Component
 class HybridSearch {
@@ -159,9 +162,9 @@ class HybridSearch {
             q.bool(
                 b ->
                     b.filter(filters.queries())
-                        .should(s -> s.match(m -> m.field("caption").query(text)))
-                        .should(s -> s.match(m -> m.field("filename.text").query(text)))
-                        .should(s -> s.terms(t -> t.field("tags").terms(v -> v.value(words))))
+                        .should(s -> s.match(m -> m.field(ImageIndex.CAPTION).query(text)))
+                        .should(s -> s.match(m -> m.field(ImageIndex.FILENAME_TEXT).query(text)))
+                        .should(ImageQueries.anyOf(ImageIndex.TAGS, words))
                         .minimumShouldMatch("1")));
   }
 
@@ -173,17 +176,17 @@ class HybridSearch {
             r -> {
               Map<String, Double> cosines = new LinkedHashMap<>();
               for (var hit : r.hits().hits()) {
-                cosines.put(hit.id(), VectorSearch.cosine(hit.score()));
+                cosines.put(hit.id(), ImageQueries.cosine(hit.score()));
               }
               return cosines;
             })
-        .onErrorResume(Es::indexMissing, e -> Mono.just(Map.of()));
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Map.of()));
   }
 
   private static Mono<List<String>> ids(
       Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
     return response
         .map(r -> r.hits().hits().stream().map(h -> h.id()).toList())
-        .onErrorResume(Es::indexMissing, e -> Mono.just(List.of()));
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(List.of()));
   }
 }

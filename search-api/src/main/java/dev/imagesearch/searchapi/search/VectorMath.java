@@ -1,8 +1,5 @@
 package dev.imagesearch.searchapi.search;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Exact scores on stored vectors (all unit length, so dot = cosine). */
 public final class VectorMath {
   private VectorMath() {}
@@ -30,13 +27,5 @@ public final class VectorMath {
       sum += d * d;
     }
     return Math.sqrt(sum);
-  }
-
-  static List<Float> boxed(float[] v) {
-    List<Float> out = new ArrayList<>(v.length);
-    for (float x : v) {
-      out.add(x);
-    }
-    return out;
   }
 }

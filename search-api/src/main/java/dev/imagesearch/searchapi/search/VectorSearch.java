@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageQueries;
+import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +44,7 @@ public class VectorSearch {
         query.metric() == Metric.L1
             ? l1(query, window, offset, size)
             : knn(query, window, offset, size);
-    return page.onErrorResume(Es::indexMissing, e -> Mono.just(Page.EMPTY))
+    return page.onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Page.EMPTY))
         .map(
             p -> {
               List<Hit> hits = new ArrayList<>();
@@ -85,7 +87,7 @@ public class VectorSearch {
               List<Scored> scored = new ArrayList<>();
               Map<String, ImageDocument> docs = new HashMap<>();
               for (var hit : response.hits().hits()) {
-                scored.add(Scored.cosine(hit.id(), cosine(hit.score())));
+                scored.add(Scored.cosine(hit.id(), ImageQueries.cosine(hit.score())));
                 docs.put(hit.id(), hit.source());
               }
               return new Page(scored, docs, total(response, offset + scored.size()));
@@ -128,16 +130,10 @@ public class VectorSearch {
             });
   }
 
-  /** dot_product scores are (1 + dot) / 2; vectors are unit length, so dot = cosine. */
-  static double cosine(Double score) {
-    return 2 * (score == null ? 0 : score) - 1;
-  }
-
   KnnSearch knn(VectorQuery query, int window) {
     List<Query> filters = new ArrayList<>(query.filters().queries());
     if (query.excludeId() != null) {
-      filters.add(
-          Query.of(q -> q.bool(b -> b.mustNot(m -> m.ids(i -> i.values(query.excludeId()))))));
+      filters.add(ImageQueries.except(query.excludeId()));
     }
     int candidates =
         Math.min(
@@ -147,7 +143,7 @@ public class VectorSearch {
     return KnnSearch.of(
         k ->
             k.field(query.model().field())
-                .queryVector(VectorMath.boxed(query.vector()))
+                .queryVector(ImageQueries.queryVector(query.vector()))
                 .k(window)
                 .numCandidates(candidates)
                 .filter(filters)

@@ -2,7 +2,7 @@ package dev.imagesearch.searchapi.similar;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.contracts.ImageId;
-import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.Params;
@@ -55,19 +55,12 @@ class SimilarController {
     String token = params.text("pageToken");
     return Es.call(
             () ->
-                client.get(
-                    g ->
-                        g.index(ImageIndex.ALIAS)
-                            .id(imageId)
-                            .sourceIncludes(vectorModel.field())
-                            .sourceExcludeVectors(false),
-                    VectorModel.StoredVectors.class))
-        .onErrorResume(Es::indexMissing, e -> Mono.empty())
-        .flatMap(
-            response ->
-                response.found() && response.source() != null
-                    ? Mono.justOrEmpty(vectorModel.of(response.source()))
-                    : Mono.empty())
+                ImageReads.byId(
+                    client,
+                    imageId,
+                    VectorModel.StoredVectors.class,
+                    g -> g.sourceIncludes(vectorModel.field()).sourceExcludeVectors(false)))
+        .flatMap(stored -> Mono.justOrEmpty(stored.map(vectorModel::of)))
         .switchIfEmpty(
             Mono.error(
                 new ResponseStatusException(
