@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,42 @@ class SearchIndexTest {
     assertThatThrownBy(() -> index.verify(MODELS))
         .isInstanceOf(IndexMismatchException.class)
         .hasMessageContaining("256 dimensions for 'vgg16'");
+  }
+
+  record Status(String status, String failureReason) {}
+
+  @Test
+  void anImageIsNotFoundBeforeTheIndexExists() throws Exception {
+    assertThat(ImageReads.byId(index.client(), "a".repeat(64), Status.class, g -> g).get())
+        .isEmpty();
+  }
+
+  @Test
+  void readsTheSelectedFieldsOfAnImageAndNothingOfAnUnknownOne() throws Exception {
+    index.ensureExists(MODELS);
+    String id = "b".repeat(64);
+    es.index(
+        i ->
+            i.index(ImageIndex.ALIAS)
+                .id(id)
+                .document(
+                    Map.of(
+                        ImageIndex.STATUS, ImageIndex.FAILED,
+                        ImageIndex.FAILURE_REASON, "UNREADABLE: not an image",
+                        ImageIndex.FILENAME, "x.jpg"))
+                .refresh(Refresh.True));
+
+    var found =
+        ImageReads.byId(
+                index.client(),
+                id,
+                Status.class,
+                g -> g.sourceIncludes(ImageIndex.STATUS, ImageIndex.FAILURE_REASON))
+            .get();
+    var unknown = ImageReads.byId(index.client(), "c".repeat(64), Status.class, g -> g).get();
+
+    assertThat(found).contains(new Status(ImageIndex.FAILED, "UNREADABLE: not an image"));
+    assertThat(unknown).isEmpty();
   }
 
   private static List<Float> toList(float[] vector) {
