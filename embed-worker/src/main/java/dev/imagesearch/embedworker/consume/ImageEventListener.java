@@ -4,13 +4,14 @@ import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.embedworker.WorkerProperties;
+import dev.imagesearch.embedworker.consume.EventBatch.Failed;
+import dev.imagesearch.embedworker.consume.EventBatch.Pending;
 import dev.imagesearch.embedworker.indexing.DuplicateFinder;
 import dev.imagesearch.embedworker.indexing.IndexWriter;
 import dev.imagesearch.embedworker.indexing.IndexWriter.Operation;
-import dev.imagesearch.embedworker.consume.EventBatch.Failed;
-import dev.imagesearch.embedworker.consume.EventBatch.Pending;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.embedworker.models.Models;
+import dev.imagesearch.index.ImageDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,19 +150,22 @@ class ImageEventListener {
         var r = p.ready();
         operations.add(
             new IndexWriter.Put(
-                Documents.indexed(
-                    r.event(),
-                    r.vectors(),
+                ImageDocument.indexed(
+                    p.id(),
+                    r.event().facts().withDimensions(r.width(), r.height()),
+                    r.vectors().vgg16(),
+                    r.vectors().clip(),
                     models.versions(),
-                    r.width(),
-                    r.height(),
-                    r.exif(),
+                    r.exif().takenAt(),
+                    r.exif().camera(),
+                    r.exif().location(),
                     duplicateOf.get(p.id()))));
       } else {
         failed.add(new Failed(p.pending().record(), p.failure()));
+        var event = (ImageUploaded) p.pending().event();
         operations.add(
             new IndexWriter.Put(
-                Documents.failed((ImageUploaded) p.pending().event(), p.failure())));
+                ImageDocument.failed(p.id(), event.facts(), p.failure().describe())));
       }
       // A quarantined image keeps its record: delivered again, it is quarantined again at once.
       if (p.failure() == null || !Attempts.QUARANTINED.equals(p.failure().reason())) {

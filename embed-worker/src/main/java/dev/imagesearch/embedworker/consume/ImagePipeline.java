@@ -2,8 +2,8 @@ package dev.imagesearch.embedworker.consume;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedworker.WorkerProperties;
-import dev.imagesearch.embedworker.exif.Exif;
 import dev.imagesearch.embedworker.consume.PermanentFailure.Reasons;
+import dev.imagesearch.embedworker.exif.Exif;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.embedworker.models.Crops;
 import dev.imagesearch.embedworker.models.ModelBatcher;
@@ -104,7 +104,7 @@ class ImagePipeline implements AutoCloseable {
       return Mono.just(earlier);
     }
     return Mono.usingWhen(
-            reserveFetch(Math.max(0, event.sizeBytes())),
+            reserveFetch(Math.max(0, event.facts().sizeBytes())),
             permit -> fetchAndDerive(id),
             permit -> Mono.fromRunnable(permit::close))
         .flatMap(

@@ -1,9 +1,10 @@
 package dev.imagesearch.searchapi.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.index.ImageDocument;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One result. Every field but the hybrid-only ones is always in the JSON, {@code null} when the
@@ -23,15 +24,7 @@ public record Hit(
     boolean weakMatch,
     String thumbnailUrl,
     String originalUrl,
-    String filename,
-    String collection,
-    List<String> tags,
-    String caption,
-    String contentType,
-    Integer width,
-    Integer height,
-    Long sizeBytes,
-    Instant uploadedAt,
+    @JsonUnwrapped ImageFacts facts,
     Instant takenAt,
     String duplicateOf,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double rrf,
@@ -55,15 +48,7 @@ public record Hit(
         weak,
         thumbnailUrl(s.id()),
         originalUrl(s.id()),
-        d.filename(),
-        d.collection(),
-        d.tags() == null ? List.of() : d.tags(),
-        d.caption(),
-        d.contentType(),
-        d.width(),
-        d.height(),
-        d.sizeBytes(),
-        d.uploadedAt(),
+        d.facts(),
         d.takenAt(),
         d.duplicateOf(),
         s.rrf(),

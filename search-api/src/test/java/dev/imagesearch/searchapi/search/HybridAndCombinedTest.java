@@ -63,7 +63,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     List<String> tagged =
         corpus.entries().stream()
             .map(Corpus.Entry::id)
-            .filter(id -> corpus.doc(id).tags().contains("five"))
+            .filter(id -> corpus.doc(id).facts().tags().contains("five"))
             .toList();
     assertThat(tagged).hasSize(6);
 
@@ -85,7 +85,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
   @Test
   void hybridMatchesWordsOfFileNames() {
     String named = corpus.entry(7).id();
-    assertThat(corpus.doc(named).filename()).isEqualTo("image-7.png");
+    assertThat(corpus.doc(named).facts().filename()).isEqualTo("image-7.png");
 
     var hybrid = search("/api/search?q=7&mode=hybrid&k=200");
     var semantic = search("/api/search?q=7&mode=semantic&k=200");

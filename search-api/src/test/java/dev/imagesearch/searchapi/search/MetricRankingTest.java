@@ -66,7 +66,7 @@ class MetricRankingTest extends SearchApiTestBase {
     assertThat(first.score()).isCloseTo(1.0, within(1e-4));
     assertThat(first.similarity()).isCloseTo(1.0, within(1e-4));
     assertThat(first.weakMatch()).isFalse();
-    assertThat(first.filename()).isEqualTo(entry.doc().filename());
+    assertThat(first.facts().filename()).isEqualTo(entry.doc().facts().filename());
     assertThat(first.thumbnailUrl()).isEqualTo("/api/images/" + entry.id() + "/thumbnail");
   }
 

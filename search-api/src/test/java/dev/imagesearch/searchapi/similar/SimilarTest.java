@@ -46,7 +46,8 @@ class SimilarTest extends SearchApiTestBase {
 
     assertThat(response.hits())
         .isNotEmpty()
-        .allSatisfy(hit -> assertThat(corpus.doc(hit.id()).collection()).isEqualTo("gamma"));
+        .allSatisfy(
+            hit -> assertThat(corpus.doc(hit.id()).facts().collection()).isEqualTo("gamma"));
   }
 
   @Test
