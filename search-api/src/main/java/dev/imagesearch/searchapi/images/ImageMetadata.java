@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.index.ImageDocument;
-import dev.imagesearch.searchapi.search.Hit;
+import dev.imagesearch.searchapi.search.ImageHit;
 import java.time.Instant;
 
 /** What the index knows about one image, EXIF fields included; never its vectors. */
@@ -29,8 +29,8 @@ record ImageMetadata(
         id,
         d.status(),
         d.failureReason(),
-        Hit.thumbnailUrl(id),
-        Hit.originalUrl(id),
+        ImageHit.thumbnailUrl(id),
+        ImageHit.originalUrl(id),
         d.facts(),
         d.takenAt(),
         d.camera(),

@@ -82,7 +82,9 @@ class FilterTest extends SearchApiTestBase {
             .filter(expected)
             .map(ImageDocument::id)
             .toList();
-    assertThat(response.hits()).extracting(Hit::id).containsExactlyInAnyOrderElementsOf(matching);
+    assertThat(response.hits())
+        .extracting(ImageHit::id)
+        .containsExactlyInAnyOrderElementsOf(matching);
   }
 
   /** Image i was taken on day i after {@link Corpus#TAKEN}, except every fourth (no takenAt). */
@@ -95,7 +97,7 @@ class FilterTest extends SearchApiTestBase {
             Corpus.TAKEN.plus(10, ChronoUnit.DAYS));
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyInAnyOrderElementsOf(
             IntStream.of(1, 2, 3, 5, 6, 7, 9, 10).mapToObj(i -> corpus.entry(i).id()).toList());
   }
@@ -109,7 +111,7 @@ class FilterTest extends SearchApiTestBase {
     var response = search("/api/search?q=a photo&mode=semantic&k=2&" + filter);
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(best.subList(0, Math.min(2, best.size())));
   }
 
@@ -140,7 +142,7 @@ class FilterTest extends SearchApiTestBase {
             to);
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(
             corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, far).subList(0, k));
   }
@@ -150,7 +152,7 @@ class FilterTest extends SearchApiTestBase {
   void failedImagesNeverAppear(String filter, Predicate<ImageDocument> expected) {
     var response = search("/api/search?q=a red bicycle&k=200&" + filter);
 
-    assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
+    assertThat(response.hits()).extracting(ImageHit::id).doesNotContain(corpus.failed().id());
     assertThat(response.hits())
         .allSatisfy(hit -> assertThat(expected.test(corpus.doc(hit.id()))).isTrue());
   }

@@ -60,8 +60,8 @@ class HitFieldsTest extends SearchApiTestBase {
     assertThat(first)
         .containsEntry("id", copy.id())
         .containsEntry("duplicateOf", doc.duplicateOf())
-        .containsEntry("thumbnailUrl", Hit.thumbnailUrl(copy.id()))
-        .containsEntry("originalUrl", Hit.originalUrl(copy.id()))
+        .containsEntry("thumbnailUrl", ImageHit.thumbnailUrl(copy.id()))
+        .containsEntry("originalUrl", ImageHit.originalUrl(copy.id()))
         .containsEntry("filename", doc.facts().filename())
         .containsEntry("collection", doc.facts().collection())
         .containsEntry("tags", doc.facts().tags())
@@ -108,7 +108,7 @@ class HitFieldsTest extends SearchApiTestBase {
             null,
             null,
             null);
-    Hit hit = Hit.of(bare, Scored.cosine("bare", 0.5), Metric.COSINE, 0.2);
+    ImageHit hit = ImageHit.of(bare, Scored.cosine("bare", 0.5), Metric.COSINE, 0.2);
 
     JsonMapper json = bean(JsonMapper.class);
     Map<String, Object> written =

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param lexicalMatch hybrid only: the words matched caption, tags or file name
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Hit(
+public record ImageHit(
     String id,
     double score,
     double similarity,
@@ -39,9 +39,9 @@ public record Hit(
     return "/api/images/" + id + "/content";
   }
 
-  static Hit of(ImageDocument d, Scored s, Metric metric, double floor) {
+  static ImageHit of(ImageDocument d, Scored s, Metric metric, double floor) {
     boolean weak = s.cosine() < floor && !Boolean.TRUE.equals(s.lexicalMatch());
-    return new Hit(
+    return new ImageHit(
         s.id(),
         metric.score(s.cosine(), s.l1()),
         metric.similarity(s.cosine(), s.l1()),
