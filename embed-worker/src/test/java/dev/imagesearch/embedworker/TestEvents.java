@@ -3,6 +3,7 @@ package dev.imagesearch.embedworker;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.contracts.events.Topics;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.storage.ImageStore;
 import dev.imagesearch.testsupport.RealServers;
 import java.security.MessageDigest;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,21 +36,18 @@ public final class TestEvents {
   }
 
   public static ImageUploaded uploaded(String id, byte[] bytes, String collection) {
-    return new ImageUploaded(
-        ImageUploaded.SCHEMA_VERSION,
-        UUID.randomUUID(),
+    return ImageUploaded.of(
         id,
-        "imagesearch",
-        ImageStore.originalKey(id),
-        "image/jpeg",
-        bytes.length,
-        0,
-        0,
-        id.substring(0, 8) + ".jpg",
-        collection,
-        List.of("test"),
-        null,
-        Instant.now());
+        new ImageFacts(
+            id.substring(0, 8) + ".jpg",
+            collection,
+            List.of("test"),
+            null,
+            "image/jpeg",
+            null,
+            null,
+            (long) bytes.length,
+            Instant.now()));
   }
 
   /** Stores the original, then announces it. */

@@ -104,7 +104,7 @@ public abstract class WorkerTestBase {
   }
 
   protected Optional<ImageDocument> document(String id) {
-    return Documents.get(elasticsearch, id);
+    return IndexedDocuments.get(elasticsearch, id);
   }
 
   protected ImageDocument awaitDocument(String id) {
@@ -116,7 +116,7 @@ public abstract class WorkerTestBase {
 
   /** Documents of one collection, counted after a refresh. */
   protected long count(String collection) {
-    return Documents.count(elasticsearch, collection);
+    return IndexedDocuments.count(elasticsearch, collection);
   }
 
   static String alias() {

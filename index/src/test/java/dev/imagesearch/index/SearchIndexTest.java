@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.io.StringReader;
@@ -70,28 +71,17 @@ class SearchIndexTest {
     float[] unit = new float[ImageIndex.DIMS];
     unit[7] = 1f;
     var document =
-        new ImageDocument(
+        ImageDocument.indexed(
             "a".repeat(64),
-            ImageIndex.INDEXED,
-            null,
+            new ImageFacts(
+                "x.jpg", "c", List.of("t"), "caption", "image/jpeg", 10, 10, 100L, Instant.now()),
             unit,
             unit,
-            MODELS.vgg16(),
-            MODELS.clip(),
-            "x.jpg",
-            "c",
-            List.of("t"),
-            "caption",
-            "image/jpeg",
-            10,
-            10,
-            100L,
-            Instant.now(),
+            MODELS,
             null,
             null,
             new ImageDocument.GeoPoint(48.85, 2.35),
-            null,
-            Instant.now());
+            null);
     es.index(
         i -> i.index(ImageIndex.ALIAS).id(document.id()).document(document).refresh(Refresh.True));
 

@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
@@ -118,28 +119,19 @@ public final class Corpus {
       entries.add(new Entry(document(i, png, models, rgb, entries), png));
     }
     ImageDocument failed =
-        new ImageDocument(
+        ImageDocument.failed(
             sha256(new byte[] {1, 2, 3}),
-            ImageIndex.FAILED,
-            "not an image",
-            null,
-            null,
-            null,
-            null,
-            "broken.png",
-            "alpha",
-            List.of("even"),
-            "a red bicycle that failed",
-            "image/png",
-            null,
-            null,
-            3L,
-            UPLOADED,
-            null,
-            null,
-            null,
-            null,
-            Instant.now());
+            new ImageFacts(
+                "broken.png",
+                "alpha",
+                List.of("even"),
+                "a red bicycle that failed",
+                "image/png",
+                null,
+                null,
+                3L,
+                UPLOADED),
+            "not an image");
     write(context.getBean(ElasticsearchAsyncClient.class), entries, failed);
     ImageStore store = context.getBean(ImageStore.class);
     Entry first = entries.getFirst();
@@ -166,28 +158,25 @@ public final class Corpus {
       tags.add("five");
     }
     String caption = i == 7 ? "a red bicycle by the sea" : "picture number " + i;
-    return new ImageDocument(
+    return ImageDocument.indexed(
         sha256(png),
-        ImageIndex.INDEXED,
-        null,
+        new ImageFacts(
+            "image-" + i + ".png",
+            List.of("alpha", "beta", "gamma").get(i % 3),
+            tags,
+            caption,
+            "image/png",
+            rgb.width(),
+            rgb.height(),
+            (long) png.length,
+            UPLOADED.plus(i, ChronoUnit.DAYS)),
         models.vgg16().embedImage(rgb),
         models.clip().embedImage(rgb),
-        models.vgg16().descriptor().id(),
-        models.clip().descriptor().id(),
-        "image-" + i + ".png",
-        List.of("alpha", "beta", "gamma").get(i % 3),
-        List.copyOf(tags),
-        caption,
-        "image/png",
-        rgb.width(),
-        rgb.height(),
-        (long) png.length,
-        UPLOADED.plus(i, ChronoUnit.DAYS),
+        new ModelVersions(models.vgg16().descriptor().id(), models.clip().descriptor().id()),
         i % 4 == 0 ? null : TAKEN.plus(i, ChronoUnit.DAYS),
         i % 4 == 0 ? null : "Camera " + (i % 3),
         null,
-        i >= SIZE - 3 ? before.get(i - 3).id() : null,
-        Instant.now());
+        i >= SIZE - 3 ? before.get(i - 3).id() : null);
   }
 
   private static void write(

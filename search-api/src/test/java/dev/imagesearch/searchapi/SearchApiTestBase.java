@@ -1,6 +1,6 @@
 package dev.imagesearch.searchapi;
 
-import dev.imagesearch.searchapi.search.SearchResponse;
+import dev.imagesearch.searchapi.search.ResultPage;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,26 +37,26 @@ public abstract class SearchApiTestBase {
   }
 
   /** A GET that must answer 200 with a search response. */
-  protected SearchResponse search(String uri, Object... variables) {
+  protected ResultPage search(String uri, Object... variables) {
     return http.get()
         .uri(uri, variables)
         .exchange()
         .expectStatus()
         .isOk()
-        .expectBody(SearchResponse.class)
+        .expectBody(ResultPage.class)
         .returnResult()
         .getResponseBody();
   }
 
   /** An image query (POST) that must answer 200. */
-  protected SearchResponse searchByImage(byte[] image, String uri, Object... variables) {
+  protected ResultPage searchByImage(byte[] image, String uri, Object... variables) {
     return http.post()
         .uri(uri, variables)
         .bodyValue(withImage(image).build())
         .exchange()
         .expectStatus()
         .isOk()
-        .expectBody(SearchResponse.class)
+        .expectBody(ResultPage.class)
         .returnResult()
         .getResponseBody();
   }
@@ -78,11 +78,11 @@ public abstract class SearchApiTestBase {
     return http.post().uri("/api/search").bodyValue(body.build()).exchange();
   }
 
-  protected SearchResponse postOk(MultipartBodyBuilder body) {
+  protected ResultPage postOk(MultipartBodyBuilder body) {
     return post(body)
         .expectStatus()
         .isOk()
-        .expectBody(SearchResponse.class)
+        .expectBody(ResultPage.class)
         .returnResult()
         .getResponseBody();
   }

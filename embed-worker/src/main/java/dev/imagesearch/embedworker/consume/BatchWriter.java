@@ -7,6 +7,7 @@ import dev.imagesearch.embedworker.indexing.DuplicateFinder;
 import dev.imagesearch.embedworker.indexing.IndexWriter;
 import dev.imagesearch.embedworker.indexing.IndexWriter.Operation;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
+import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ModelVersions;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,19 +67,24 @@ class BatchWriter {
         var r = p.ready();
         operations.add(
             new IndexWriter.Put(
-                Documents.indexed(
-                    r.event(),
-                    r.vectors(),
+                ImageDocument.indexed(
+                    p.id(),
+                    r.event().facts().withDimensions(r.width(), r.height()),
+                    r.vectors().vgg16(),
+                    r.vectors().clip(),
                     models,
-                    r.width(),
-                    r.height(),
-                    r.exif(),
+                    r.exif().takenAt(),
+                    r.exif().camera(),
+                    r.exif().location(),
                     duplicateOf.get(p.id()))));
       } else {
         failed.add(new Failed(p.pending().record(), p.failure()));
         operations.add(
             new IndexWriter.Put(
-                Documents.failed((ImageUploaded) p.pending().event(), p.failure())));
+                ImageDocument.failed(
+                    p.id(),
+                    ((ImageUploaded) p.pending().event()).facts(),
+                    p.failure().describe())));
       }
       // A quarantined image keeps its record: delivered again, it is quarantined again at once.
       if (p.failure() == null || !Attempts.QUARANTINED.equals(p.failure().reason())) {

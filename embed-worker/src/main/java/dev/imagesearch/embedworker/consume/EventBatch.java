@@ -5,6 +5,7 @@ import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.embedworker.indexing.IndexWriter;
 import dev.imagesearch.embedworker.indexing.IndexWriter.Operation;
+import dev.imagesearch.index.ImageDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ record EventBatch(
       } catch (PermanentFailure failure) {
         malformed.add(new Failed(record, failure));
         if (ImageId.isCanonical(record.key())) {
-          operations.add(new IndexWriter.PutIfAbsent(Documents.failed(record.key(), failure)));
+          operations.add(
+              new IndexWriter.PutIfAbsent(ImageDocument.failed(record.key(), failure.describe())));
         }
       }
     }

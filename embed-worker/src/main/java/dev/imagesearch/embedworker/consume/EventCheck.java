@@ -36,7 +36,7 @@ final class EventCheck {
           "the Kafka key " + record.key() + " is not the event's imageId " + event.imageId(), null);
     }
     return switch (event) {
-      case ImageUploaded upload when upload.uploadedAt() == null ->
+      case ImageUploaded upload when upload.facts().uploadedAt() == null ->
           throw malformed("uploadedAt is missing", null);
       case ImageUploaded upload -> upload;
       case ImageDeleted deleted -> deleted;

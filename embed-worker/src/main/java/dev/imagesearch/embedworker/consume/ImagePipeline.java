@@ -83,7 +83,7 @@ class ImagePipeline implements AutoCloseable {
       return Mono.just(earlier);
     }
     return Mono.usingWhen(
-            reserveFetch(Math.max(0, event.sizeBytes())),
+            reserveFetch(Math.max(0, event.facts().sizeBytes())),
             permit -> fetchAndDerive(id),
             permit -> Mono.fromRunnable(permit::close))
         .flatMap(

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.embedworker.Documents;
 import dev.imagesearch.embedworker.HaltingWorker;
+import dev.imagesearch.embedworker.IndexedDocuments;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerProcess;
 import dev.imagesearch.embedworker.WorkerTestBase;
@@ -86,11 +86,12 @@ class CrashLoopTest {
       }
 
       assertThat(deaths).isEqualTo(2);
-      ImageDocument quarantined = Documents.get(es, poison.imageId()).orElseThrow();
+      ImageDocument quarantined = IndexedDocuments.get(es, poison.imageId()).orElseThrow();
       assertThat(quarantined.failureReason())
           .startsWith("QUARANTINED: processing this image began 2 times before");
       for (ImageUploaded e : innocent) {
-        assertThat(Documents.get(es, e.imageId()).orElseThrow().status()).isEqualTo("indexed");
+        assertThat(IndexedDocuments.get(es, e.imageId()).orElseThrow().status())
+            .isEqualTo("indexed");
         assertThat(QuarantineTest.attempts(es, e.imageId())).isEmpty();
       }
       assertThat(ResilienceSetup.deadLetterKeys())
@@ -110,13 +111,13 @@ class CrashLoopTest {
 
   private static boolean allWritten(
       ElasticsearchAsyncClient es, ImageUploaded poison, List<ImageUploaded> innocent) {
-    Optional<ImageDocument> culprit = Documents.get(es, poison.imageId());
+    Optional<ImageDocument> culprit = IndexedDocuments.get(es, poison.imageId());
     return culprit.isPresent()
         && "failed".equals(culprit.get().status())
         && innocent.stream()
             .allMatch(
                 e ->
-                    Documents.get(es, e.imageId())
+                    IndexedDocuments.get(es, e.imageId())
                         .map(d -> "indexed".equals(d.status()))
                         .orElse(false));
   }

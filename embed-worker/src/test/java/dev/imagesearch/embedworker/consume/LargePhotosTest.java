@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedding.model.ModelRepository;
-import dev.imagesearch.embedworker.Documents;
 import dev.imagesearch.embedworker.EmbedWorkerApplication;
+import dev.imagesearch.embedworker.IndexedDocuments;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerProcess;
 import dev.imagesearch.embedworker.WorkerTestBase;
@@ -94,7 +94,9 @@ class LargePhotosTest {
               await()
                   .atMost(Duration.ofSeconds(300))
                   .ignoreExceptions()
-                  .until(() -> Documents.get(index.client(), event.imageId()), Optional::isPresent)
+                  .until(
+                      () -> IndexedDocuments.get(index.client(), event.imageId()),
+                      Optional::isPresent)
                   .orElseThrow();
           assertThat(doc.status()).as(worker.log()).isEqualTo("indexed");
         }

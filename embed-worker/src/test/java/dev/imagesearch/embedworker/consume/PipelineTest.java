@@ -15,6 +15,7 @@ import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +62,8 @@ class PipelineTest extends WorkerTestBase {
       assertThat(doc.clip()).containsExactly(models.clip().embedImage(rgb), within(1e-6f));
       assertThat(doc.vgg16Model()).isEqualTo(models.vgg16().descriptor().id());
       assertThat(doc.clipModel()).isEqualTo(models.clip().descriptor().id());
-      assertThat(doc.width()).isEqualTo(rgb.width());
-      assertThat(doc.filename()).isEqualTo(events.get(i).filename());
+      assertThat(doc.facts().width()).isEqualTo(rgb.width());
+      assertThat(doc.facts().filename()).isEqualTo(events.get(i).facts().filename());
       assertThat(doc.indexedAt()).isNotNull();
       BufferedImage thumbnail = thumbnail(id);
       assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight()))
@@ -128,6 +129,30 @@ class PipelineTest extends WorkerTestBase {
 
     awaitDocument(marker.imageId());
     assertThat(document(event.imageId())).isEmpty();
+  }
+
+  /** Version-1 events may still wait in Kafka during an upgrade; their bucket and key are moot. */
+  @Test
+  void aVersionOneEventIsStillIndexed() {
+    byte[] bytes = TestImages.jpeg(320);
+    String id = sha256(bytes);
+    store.putOriginal(id, bytes, "image/jpeg", Map.of()).block();
+    String v1 =
+        """
+        {"type":"ImageUploaded","schemaVersion":1,"eventId":"%s","imageId":"%s",
+         "bucket":"an-old-bucket","key":"old/%s","contentType":"image/jpeg","sizeBytes":%d,
+         "width":0,"height":0,"filename":"v1.jpg","collection":"v1-%s","tags":["old"],
+         "caption":null,"uploadedAt":"2026-11-23T10:15:30Z"}
+        """
+            .formatted(UUID.randomUUID(), id, id, bytes.length, UUID.randomUUID());
+
+    publishRaw(id, v1.getBytes(StandardCharsets.UTF_8));
+
+    ImageDocument doc = awaitDocument(id);
+    assertThat(doc.status()).isEqualTo("indexed");
+    assertThat(doc.facts().filename()).isEqualTo("v1.jpg");
+    assertThat(doc.facts().tags()).containsExactly("old");
+    assertThat(doc.facts().uploadedAt()).isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
   }
 
   private BufferedImage thumbnail(String id) throws Exception {

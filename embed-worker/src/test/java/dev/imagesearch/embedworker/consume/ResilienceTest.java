@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.contracts.events.ImageUploaded;
-import dev.imagesearch.embedworker.Documents;
+import dev.imagesearch.embedworker.IndexedDocuments;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerProcess;
 import dev.imagesearch.embedworker.WorkerTestBase;
@@ -141,14 +141,14 @@ class ResilienceTest {
           .pollInterval(Duration.ofMillis(50))
           .until(
               () ->
-                  Documents.count(es, collection) >= 1
+                  IndexedDocuments.count(es, collection) >= 1
                       && events.stream()
                           .anyMatch(
                               e ->
                                   ResilienceSetup.thumbnailExists(s3, e.imageId())
-                                      && Documents.get(es, e.imageId()).isEmpty()));
+                                      && IndexedDocuments.get(es, e.imageId()).isEmpty()));
       first.kill();
-      countAtKill = Documents.count(es, collection);
+      countAtKill = IndexedDocuments.count(es, collection);
     }
     System.out.printf("Documents when the first worker was killed: %d of 16%n", countAtKill);
     assertThat(countAtKill).isBetween(1L, 15L);
@@ -156,10 +156,10 @@ class ResilienceTest {
     try (WorkerProcess second = WorkerProcess.start(properties, LOGS.resolve("crash-2.log"))) {
       await()
           .atMost(Duration.ofSeconds(180))
-          .until(() -> second.isAlive() && Documents.count(es, collection) == 16);
+          .until(() -> second.isAlive() && IndexedDocuments.count(es, collection) == 16);
     }
     for (ImageUploaded e : events) {
-      assertThat(Documents.get(es, e.imageId()).orElseThrow().status()).isEqualTo("indexed");
+      assertThat(IndexedDocuments.get(es, e.imageId()).orElseThrow().status()).isEqualTo("indexed");
     }
     assertThat(ResilienceSetup.deadLetterKeys())
         .doesNotContainAnyElementsOf(ResilienceSetup.ids(events));
@@ -176,7 +176,9 @@ class ResilienceTest {
           IntStream.range(0, 4)
               .mapToObj(i -> TestEvents.upload(store, TestImages.jpeg(800 + i), collection))
               .toList();
-      await().atMost(Duration.ofSeconds(180)).until(() -> Documents.count(es, collection) == 4);
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .until(() -> IndexedDocuments.count(es, collection) == 4);
 
       elasticsearch.close();
       List<ImageUploaded> during =
@@ -188,7 +190,9 @@ class ResilienceTest {
       assertThat(worker.isAlive()).isTrue();
       elasticsearch = startElasticsearch();
 
-      await().atMost(Duration.ofSeconds(180)).until(() -> Documents.count(es, collection) == 12);
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .until(() -> IndexedDocuments.count(es, collection) == 12);
       assertThat(worker.log()).contains("Retrying the batch");
       Set<String> ids = ResilienceSetup.ids(before);
       ids.addAll(ResilienceSetup.ids(during));

@@ -150,7 +150,7 @@ public class Reconciler {
   private Mono<String> announce(String id, StoredOriginal original) {
     ImageUploaded event;
     try {
-      event = OriginalMetadata.event(id, store.bucket(), original);
+      event = OriginalMetadata.event(id, original);
     } catch (RuntimeException e) {
       log.error(
           "Image {} has an original that cannot be announced, left as it is: {}", id, e.toString());

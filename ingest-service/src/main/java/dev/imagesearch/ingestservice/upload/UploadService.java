@@ -2,6 +2,7 @@ package dev.imagesearch.ingestservice.upload;
 
 import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.imaging.ImageInfo;
 import dev.imagesearch.ingestservice.events.EventPublisher;
 import dev.imagesearch.ingestservice.events.OriginalMetadata;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -93,7 +93,7 @@ class UploadService {
     ImageUploaded event = event(id, file, info, filename, fields, clock.instant());
     String type = info.format().mediaType();
     return store
-        .putOriginalIfAbsent(id, file.bytes(), type, OriginalMetadata.of(event))
+        .putOriginalIfAbsent(id, file.bytes(), type, OriginalMetadata.of(event.facts()))
         .flatMap(
             stored -> {
               if (stored) {
@@ -106,7 +106,8 @@ class UploadService {
                           published
                               ? Mono.just(UploadResult.Status.duplicate)
                               : store
-                                  .putOriginal(id, file.bytes(), type, OriginalMetadata.of(event))
+                                  .putOriginal(
+                                      id, file.bytes(), type, OriginalMetadata.of(event.facts()))
                                   .then(publish(event)));
             });
   }
@@ -125,21 +126,18 @@ class UploadService {
       String filename,
       UploadFields fields,
       Instant now) {
-    return new ImageUploaded(
-        ImageUploaded.SCHEMA_VERSION,
-        UUID.randomUUID(),
+    return ImageUploaded.of(
         id,
-        store.bucket(),
-        ImageStore.originalKey(id),
-        info.format().mediaType(),
-        file.bytes().length,
-        info.width(),
-        info.height(),
-        filename,
-        fields.collection(),
-        fields.tags(),
-        fields.caption(),
-        now);
+        new ImageFacts(
+            filename,
+            fields.collection(),
+            fields.tags(),
+            fields.caption(),
+            info.format().mediaType(),
+            info.width(),
+            info.height(),
+            (long) file.bytes().length,
+            now));
   }
 
   /** The last path segment only, without control characters, at most 255 characters. */

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.storage.StoredOriginal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class OriginalMetadataTest {
@@ -37,7 +37,7 @@ class OriginalMetadataTest {
         new StoredOriginal(
             "image/png", 3, Instant.now(), Map.of("uploaded-at", "2026-01-01T00:00:00Z"));
 
-    assertThatThrownBy(() -> OriginalMetadata.event(ID, "bucket", original))
+    assertThatThrownBy(() -> OriginalMetadata.event(ID, original))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no width");
   }
@@ -45,25 +45,25 @@ class OriginalMetadataTest {
   private static ImageUploaded again(ImageUploaded event) {
     var original =
         new StoredOriginal(
-            event.contentType(), event.sizeBytes(), Instant.now(), OriginalMetadata.of(event));
-    return OriginalMetadata.event(ID, event.bucket(), original);
+            event.facts().contentType(),
+            event.facts().sizeBytes(),
+            Instant.now(),
+            OriginalMetadata.of(event.facts()));
+    return OriginalMetadata.event(ID, original);
   }
 
   private static ImageUploaded upload(List<String> tags, String collection, String caption) {
-    return new ImageUploaded(
-        ImageUploaded.SCHEMA_VERSION,
-        UUID.randomUUID(),
+    return ImageUploaded.of(
         ID,
-        "bucket",
-        "originals/" + ID,
-        "image/jpeg",
-        1234,
-        640,
-        480,
-        "photo 1.jpg",
-        collection,
-        tags,
-        caption,
-        Instant.parse("2026-12-05T08:00:00.123Z"));
+        new ImageFacts(
+            "photo 1.jpg",
+            collection,
+            tags,
+            caption,
+            "image/jpeg",
+            640,
+            480,
+            1234L,
+            Instant.parse("2026-12-05T08:00:00.123Z")));
   }
 }

@@ -114,12 +114,12 @@ class ReconcilerTest {
 
     assertThat(store.isPublished(id).block()).isTrue();
     ImageUploaded event = (ImageUploaded) eventsFor(id).getFirst();
-    assertThat(event.filename()).isEqualTo("café.jpg");
-    assertThat(event.tags()).containsExactly("sea", "sun");
-    assertThat(event.collection()).isEqualTo("trip");
-    assertThat(event.width()).isEqualTo(20);
-    assertThat(event.sizeBytes()).isEqualTo(jpeg.length);
-    assertThat(event.contentType()).isEqualTo("image/jpeg");
+    assertThat(event.facts().filename()).isEqualTo("café.jpg");
+    assertThat(event.facts().tags()).containsExactly("sea", "sun");
+    assertThat(event.facts().collection()).isEqualTo("trip");
+    assertThat(event.facts().width()).isEqualTo(20);
+    assertThat(event.facts().sizeBytes()).isEqualTo(jpeg.length);
+    assertThat(event.facts().contentType()).isEqualTo("image/jpeg");
   }
 
   @Test

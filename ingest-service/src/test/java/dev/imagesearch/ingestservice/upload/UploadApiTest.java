@@ -54,18 +54,16 @@ class UploadApiTest extends IngestApiTestBase {
     List<ImageEvent> events = EventLog.eventsFor(kafka(), id);
     assertThat(events).hasSize(1);
     ImageUploaded event = (ImageUploaded) events.getFirst();
-    assertThat(event.schemaVersion()).isEqualTo(1);
-    assertThat(event.bucket()).isEqualTo("ingest-test");
-    assertThat(event.key()).isEqualTo("originals/" + id);
-    assertThat(event.contentType()).isEqualTo("image/jpeg");
-    assertThat(event.sizeBytes()).isEqualTo(jpeg.length);
-    assertThat(event.width()).isEqualTo(64);
-    assertThat(event.height()).isEqualTo(48);
-    assertThat(event.filename()).isEqualTo("Été à Paris.jpg");
-    assertThat(event.collection()).isEqualTo("holidays");
-    assertThat(event.tags()).containsExactly("beach", "sea");
-    assertThat(event.caption()).isEqualTo("une fleur rouge");
-    assertThat(event.uploadedAt()).isNotNull();
+    assertThat(event.schemaVersion()).isEqualTo(2);
+    assertThat(event.facts().contentType()).isEqualTo("image/jpeg");
+    assertThat(event.facts().sizeBytes()).isEqualTo(jpeg.length);
+    assertThat(event.facts().width()).isEqualTo(64);
+    assertThat(event.facts().height()).isEqualTo(48);
+    assertThat(event.facts().filename()).isEqualTo("Été à Paris.jpg");
+    assertThat(event.facts().collection()).isEqualTo("holidays");
+    assertThat(event.facts().tags()).containsExactly("beach", "sea");
+    assertThat(event.facts().caption()).isEqualTo("une fleur rouge");
+    assertThat(event.facts().uploadedAt()).isNotNull();
     assertThat(event.eventId()).isNotNull();
     HeadObjectResponse stored =
         s3.headObject(b -> b.bucket("ingest-test").key(ImageStore.originalKey(id))).join();
@@ -77,7 +75,7 @@ class UploadApiTest extends IngestApiTestBase {
         .containsEntry("collection", "holidays")
         .containsEntry("tags", "beach,sea")
         .containsEntry("caption", "une fleur rouge")
-        .containsEntry("uploaded-at", event.uploadedAt().toString());
+        .containsEntry("uploaded-at", event.facts().uploadedAt().toString());
   }
 
   @Test

@@ -1,10 +1,11 @@
 package dev.imagesearch.searchapi.images;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.index.ImageDocument;
-import dev.imagesearch.searchapi.search.Hit;
+import dev.imagesearch.searchapi.search.ImageHit;
 import java.time.Instant;
-import java.util.List;
 
 /** What the index knows about one image, EXIF fields included; never its vectors. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,15 +15,7 @@ record ImageMetadata(
     String failureReason,
     String thumbnailUrl,
     String originalUrl,
-    String filename,
-    String collection,
-    List<String> tags,
-    String caption,
-    String contentType,
-    Integer width,
-    Integer height,
-    Long sizeBytes,
-    Instant uploadedAt,
+    @JsonUnwrapped ImageFacts facts,
     Instant takenAt,
     String camera,
     ImageDocument.GeoPoint location,
@@ -36,17 +29,9 @@ record ImageMetadata(
         id,
         d.status(),
         d.failureReason(),
-        Hit.thumbnailUrl(id),
-        Hit.originalUrl(id),
-        d.filename(),
-        d.collection(),
-        d.tags() == null ? List.of() : d.tags(),
-        d.caption(),
-        d.contentType(),
-        d.width(),
-        d.height(),
-        d.sizeBytes(),
-        d.uploadedAt(),
+        ImageHit.thumbnailUrl(id),
+        ImageHit.originalUrl(id),
+        d.facts(),
         d.takenAt(),
         d.camera(),
         d.location(),

@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ImageQueries;
@@ -48,7 +49,7 @@ class HybridSearch {
     this.hydrator = hydrator;
   }
 
-  Mono<SearchResponse> search(VectorQuery query, String text) {
+  Mono<ResultPage> search(VectorQuery query, String text) {
     String fingerprint = query.fingerprint("hybrid");
     PageToken token = PageToken.decode(query.pageToken(), fingerprint, properties.maxResults());
     int window = token == null ? properties.window(query.k()) : token.window();
@@ -97,7 +98,7 @@ class HybridSearch {
             });
   }
 
-  private SearchResponse respond(
+  private ResultPage respond(
       VectorQuery query,
       List<Scored> page,
       Map<String, Double> cosines,
@@ -106,7 +107,7 @@ class HybridSearch {
       int total,
       int window,
       double floor) {
-    List<Hit> hits = new ArrayList<>();
+    List<ImageHit> hits = new ArrayList<>();
     for (Scored s : page) {
       ImageDocument doc = docs.get(s.id());
       Double cosine = cosines.get(s.id());
@@ -122,14 +123,14 @@ class HybridSearch {
                   VectorMath.l1(query.vector(), doc.clip()),
                   s.rrf(),
                   s.lexicalMatch());
-      hits.add(Hit.of(doc, exact, query.metric(), floor));
+      hits.add(ImageHit.of(doc, exact, query.metric(), floor));
     }
     int next = offset + query.k();
     String nextToken =
         next < Math.min(window, total)
             ? new PageToken(window, next, query.fingerprint("hybrid")).encode()
             : null;
-    return SearchResponse.of(hits, nextToken, query.model(), query.metric(), "hybrid", floor);
+    return ResultPage.of(hits, nextToken, query.model(), query.metric(), "hybrid", floor);
   }
 
   List<Scored> fuse(List<String> semantic, List<String> lexical, int window) {
@@ -169,8 +170,7 @@ class HybridSearch {
   }
 
   /** The kNN ranking in order, with each hit's cosine. */
-  private static Mono<Map<String, Double>> cosines(
-      Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
+  private static Mono<Map<String, Double>> cosines(Mono<SearchResponse<Void>> response) {
     return response
         .map(
             r -> {
@@ -183,8 +183,7 @@ class HybridSearch {
         .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Map.of()));
   }
 
-  private static Mono<List<String>> ids(
-      Mono<co.elastic.clients.elasticsearch.core.SearchResponse<Void>> response) {
+  private static Mono<List<String>> ids(Mono<SearchResponse<Void>> response) {
     return response
         .map(r -> r.hits().hits().stream().map(h -> h.id()).toList())
         .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(List.of()));

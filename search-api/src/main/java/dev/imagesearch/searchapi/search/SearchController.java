@@ -46,7 +46,7 @@ class SearchController {
               + " uploadedTo, takenFrom, takenTo, minWidth, hideDuplicates.")
   // The named parameters are read from `all` too; they are declared for the OpenAPI document.
   @GetMapping("/api/search")
-  Mono<SearchResponse> text(
+  Mono<ResultPage> text(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String mode,
       @RequestParam(required = false) String metric,
@@ -71,7 +71,7 @@ class SearchController {
               + " negativeWeight, model=vgg16|clip, metric=cosine|l2|l1, k, pageToken and the"
               + " filters of GET /api/search. Texts are combined with the image in CLIP space.")
   @PostMapping(path = "/api/search", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Mono<SearchResponse> image(
+  Mono<ResultPage> image(
       @RequestBody Flux<PartEvent> parts, @RequestParam MultiValueMap<String, String> query) {
     return QueryForm.read(parts, properties.maxImageSize().toBytes())
         .flatMap(
@@ -104,7 +104,7 @@ class SearchController {
             });
   }
 
-  private Mono<SearchResponse> run(Params params, QueryEncoder.Parts parts, VectorModel model) {
+  private Mono<ResultPage> run(Params params, QueryEncoder.Parts parts, VectorModel model) {
     Metric metric = Metric.parse(params.text("metric"));
     int k = params.integer("k", properties.defaultK(), 1, properties.maxK());
     Filters filters = params.filters();

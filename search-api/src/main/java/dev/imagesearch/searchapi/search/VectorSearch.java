@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ImageQueries;
@@ -33,7 +34,7 @@ public class VectorSearch {
     this.hydrator = hydrator;
   }
 
-  public Mono<SearchResponse> search(VectorQuery query) {
+  public Mono<ResultPage> search(VectorQuery query) {
     String fingerprint = query.fingerprint("semantic");
     PageToken token = PageToken.decode(query.pageToken(), fingerprint, properties.maxResults());
     int window = token == null ? properties.window(query.k()) : token.window();
@@ -47,11 +48,11 @@ public class VectorSearch {
     return page.onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Page.EMPTY))
         .map(
             p -> {
-              List<Hit> hits = new ArrayList<>();
+              List<ImageHit> hits = new ArrayList<>();
               for (Scored s : p.scored()) {
                 ImageDocument doc = p.documents().get(s.id());
                 if (doc != null) {
-                  hits.add(Hit.of(doc, s, query.metric(), floor));
+                  hits.add(ImageHit.of(doc, s, query.metric(), floor));
                 }
               }
               int next = offset + size;
@@ -59,7 +60,7 @@ public class VectorSearch {
                   next < Math.min(window, p.total())
                       ? new PageToken(window, next, fingerprint).encode()
                       : null;
-              return SearchResponse.of(
+              return ResultPage.of(
                   hits, nextToken, query.model(), query.metric(), "semantic", floor);
             });
   }
@@ -150,8 +151,7 @@ public class VectorSearch {
                 .rescoreVector(r -> r.oversample((float) properties.oversample())));
   }
 
-  private static long total(
-      co.elastic.clients.elasticsearch.core.SearchResponse<?> response, long fallback) {
+  private static long total(SearchResponse<?> response, long fallback) {
     var total = response.hits().total();
     return total == null ? fallback : total.value();
   }

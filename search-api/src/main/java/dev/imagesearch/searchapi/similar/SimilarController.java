@@ -6,8 +6,8 @@ import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.Params;
+import dev.imagesearch.searchapi.search.ResultPage;
 import dev.imagesearch.searchapi.search.SearchProperties;
-import dev.imagesearch.searchapi.search.SearchResponse;
 import dev.imagesearch.searchapi.search.VectorModel;
 import dev.imagesearch.searchapi.search.VectorQuery;
 import dev.imagesearch.searchapi.search.VectorSearch;
@@ -41,7 +41,7 @@ class SimilarController {
           "model=vgg16 (default) or clip, metric=cosine|l2|l1, k, pageToken and the filters of GET"
               + " /api/search. The image itself is left out.")
   @GetMapping("/api/images/{id}/similar")
-  Mono<SearchResponse> similar(
+  Mono<ResultPage> similar(
       @PathVariable String id,
       @RequestParam(required = false) String model,
       @RequestParam(required = false) String metric,

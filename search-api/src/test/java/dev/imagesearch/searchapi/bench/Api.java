@@ -1,7 +1,7 @@
 package dev.imagesearch.searchapi.bench;
 
-import dev.imagesearch.searchapi.search.Hit;
-import dev.imagesearch.searchapi.search.SearchResponse;
+import dev.imagesearch.searchapi.search.ImageHit;
+import dev.imagesearch.searchapi.search.ResultPage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -79,7 +79,7 @@ final class Api {
   }
 
   private static List<String> ids(String json) {
-    return JSON.readValue(json, SearchResponse.class).hits().stream().map(Hit::id).toList();
+    return JSON.readValue(json, ResultPage.class).hits().stream().map(ImageHit::id).toList();
   }
 
   private static String encode(String s) {

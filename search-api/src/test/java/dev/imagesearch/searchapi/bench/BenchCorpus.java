@@ -2,9 +2,11 @@ package dev.imagesearch.searchapi.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ModelVersions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -77,28 +79,25 @@ final class BenchCorpus {
       for (int i = from; i < Math.min(size(), from + batch); i++) {
         int n = i;
         ImageDocument doc =
-            new ImageDocument(
+            ImageDocument.indexed(
                 ids[i],
-                ImageIndex.INDEXED,
-                null,
+                new ImageFacts(
+                    "photo-" + i + ".jpg",
+                    "collection-" + (i % 5),
+                    List.of(WORDS.get(i % WORDS.size())),
+                    "a " + WORDS.get(i % 7) + " " + WORDS.get((i / 7) % WORDS.size()),
+                    "image/jpeg",
+                    640,
+                    480,
+                    120_000L,
+                    start.plus(i % 1000, ChronoUnit.HOURS)),
                 vgg16[i],
                 clip[i],
-                vggModel,
-                clipModel,
-                "photo-" + i + ".jpg",
-                "collection-" + (i % 5),
-                List.of(WORDS.get(i % WORDS.size())),
-                "a " + WORDS.get(i % 7) + " " + WORDS.get((i / 7) % WORDS.size()),
-                "image/jpeg",
-                640,
-                480,
-                120_000L,
-                start.plus(i % 1000, ChronoUnit.HOURS),
+                new ModelVersions(vggModel, clipModel),
                 null,
                 null,
                 null,
-                null,
-                Instant.now());
+                null);
         bulk.operations(op -> op.index(ix -> ix.index(ImageIndex.ALIAS).id(ids[n]).document(doc)));
       }
       var response = client.bulk(bulk.build()).join();

@@ -32,8 +32,9 @@ class InfoTest extends SearchApiTestBase {
   @Test
   void countsIndexedImagesPerCollection() {
     long alpha =
-        corpus.entries().stream().filter(e -> "alpha".equals(e.doc().collection())).count();
-    long beta = corpus.entries().stream().filter(e -> "beta".equals(e.doc().collection())).count();
+        corpus.entries().stream().filter(e -> "alpha".equals(e.doc().facts().collection())).count();
+    long beta =
+        corpus.entries().stream().filter(e -> "beta".equals(e.doc().facts().collection())).count();
     http.get()
         .uri("/api/collections")
         .exchange()

@@ -137,8 +137,8 @@ class BadInputTest extends SearchApiTestBase {
         .isNotEmpty()
         .noneMatch(hit -> Boolean.TRUE.equals(hit.lexicalMatch()));
     assertThat(hybrid.hits())
-        .extracting(Hit::id)
-        .containsExactlyElementsOf(semantic.hits().stream().map(Hit::id).toList());
+        .extracting(ImageHit::id)
+        .containsExactlyElementsOf(semantic.hits().stream().map(ImageHit::id).toList());
   }
 
   /** The check above can fail: the plain word does match by words. */
@@ -146,7 +146,7 @@ class BadInputTest extends SearchApiTestBase {
   void aPlainWordDoesMatchByWords() {
     var hybrid = search("/api/search?q={q}&mode=hybrid&k=200", "picture");
 
-    assertThat(hybrid.hits()).filteredOn(Hit::lexicalMatch).hasSize(Corpus.SIZE - 1);
+    assertThat(hybrid.hits()).filteredOn(ImageHit::lexicalMatch).hasSize(Corpus.SIZE - 1);
   }
 
   @Test

@@ -31,20 +31,22 @@ class FilterTest extends SearchApiTestBase {
     Instant takenTo = Corpus.TAKEN.plus(10, ChronoUnit.DAYS);
     Instant takenFromDay5 = Corpus.TAKEN.plus(5, ChronoUnit.DAYS);
     return Stream.of(
-        filter("collection=beta", d -> "beta".equals(d.collection())),
-        filter("tags=five", d -> d.tags().contains("five")),
-        filter("tags=even,five", d -> d.tags().contains("even") || d.tags().contains("five")),
+        filter("collection=beta", d -> "beta".equals(d.facts().collection())),
+        filter("tags=five", d -> d.facts().tags().contains("five")),
+        filter(
+            "tags=even,five",
+            d -> d.facts().tags().contains("even") || d.facts().tags().contains("five")),
         filter(
             "tags=even,five&tagsMatch=all",
-            d -> d.tags().contains("even") && d.tags().contains("five")),
+            d -> d.facts().tags().contains("even") && d.facts().tags().contains("five")),
         filter("contentType=image/png", d -> true),
         filter("contentType=image/jpeg", d -> false),
         filter(
             "uploadedFrom=" + upFrom + "&uploadedTo=" + upTo,
-            d -> !d.uploadedAt().isBefore(upFrom) && !d.uploadedAt().isAfter(upTo)),
+            d -> !d.facts().uploadedAt().isBefore(upFrom) && !d.facts().uploadedAt().isAfter(upTo)),
         filter(
             "uploadedTo=2024-01-03",
-            d -> d.uploadedAt().isBefore(Instant.parse("2024-01-04T00:00:00Z"))),
+            d -> d.facts().uploadedAt().isBefore(Instant.parse("2024-01-04T00:00:00Z"))),
         filter(
             "takenFrom=" + takenFrom, d -> d.takenAt() != null && !d.takenAt().isBefore(takenFrom)),
         filter("takenTo=" + takenTo, d -> d.takenAt() != null && !d.takenAt().isAfter(takenTo)),
@@ -54,11 +56,14 @@ class FilterTest extends SearchApiTestBase {
                 d.takenAt() != null
                     && !d.takenAt().isBefore(takenFromDay5)
                     && !d.takenAt().isAfter(takenTo)),
-        filter("minWidth=100", d -> d.width() >= 100),
+        filter("minWidth=100", d -> d.facts().width() >= 100),
         filter("hideDuplicates=true", d -> d.duplicateOf() == null),
         filter(
             "collection=alpha&minWidth=80&hideDuplicates=true",
-            d -> "alpha".equals(d.collection()) && d.width() >= 80 && d.duplicateOf() == null));
+            d ->
+                "alpha".equals(d.facts().collection())
+                    && d.facts().width() >= 80
+                    && d.duplicateOf() == null));
   }
 
   private static Arguments filter(String query, Predicate<ImageDocument> expected) {
@@ -77,7 +82,9 @@ class FilterTest extends SearchApiTestBase {
             .filter(expected)
             .map(ImageDocument::id)
             .toList();
-    assertThat(response.hits()).extracting(Hit::id).containsExactlyInAnyOrderElementsOf(matching);
+    assertThat(response.hits())
+        .extracting(ImageHit::id)
+        .containsExactlyInAnyOrderElementsOf(matching);
   }
 
   /** Image i was taken on day i after {@link Corpus#TAKEN}, except every fourth (no takenAt). */
@@ -90,7 +97,7 @@ class FilterTest extends SearchApiTestBase {
             Corpus.TAKEN.plus(10, ChronoUnit.DAYS));
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyInAnyOrderElementsOf(
             IntStream.of(1, 2, 3, 5, 6, 7, 9, 10).mapToObj(i -> corpus.entry(i).id()).toList());
   }
@@ -104,7 +111,7 @@ class FilterTest extends SearchApiTestBase {
     var response = search("/api/search?q=a photo&mode=semantic&k=2&" + filter);
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(best.subList(0, Math.min(2, best.size())));
   }
 
@@ -119,7 +126,7 @@ class FilterTest extends SearchApiTestBase {
     Instant from = Corpus.UPLOADED.plus(13, ChronoUnit.DAYS);
     Instant to = Corpus.UPLOADED.plus(16, ChronoUnit.DAYS);
     Predicate<ImageDocument> far =
-        d -> !d.uploadedAt().isBefore(from) && !d.uploadedAt().isAfter(to);
+        d -> !d.facts().uploadedAt().isBefore(from) && !d.facts().uploadedAt().isAfter(to);
     float[] text = bean(EmbeddingModels.class).clip().embedText("a photo");
     List<String> unfiltered = corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true);
     assertThat(window).isLessThan(Corpus.SIZE);
@@ -135,7 +142,7 @@ class FilterTest extends SearchApiTestBase {
             to);
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(
             corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, far).subList(0, k));
   }
@@ -145,7 +152,7 @@ class FilterTest extends SearchApiTestBase {
   void failedImagesNeverAppear(String filter, Predicate<ImageDocument> expected) {
     var response = search("/api/search?q=a red bicycle&k=200&" + filter);
 
-    assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
+    assertThat(response.hits()).extracting(ImageHit::id).doesNotContain(corpus.failed().id());
     assertThat(response.hits())
         .allSatisfy(hit -> assertThat(expected.test(corpus.doc(hit.id()))).isTrue());
   }

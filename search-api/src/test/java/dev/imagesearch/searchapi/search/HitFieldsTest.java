@@ -2,6 +2,7 @@ package dev.imagesearch.searchapi.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.Corpus;
@@ -59,19 +60,19 @@ class HitFieldsTest extends SearchApiTestBase {
     assertThat(first)
         .containsEntry("id", copy.id())
         .containsEntry("duplicateOf", doc.duplicateOf())
-        .containsEntry("thumbnailUrl", Hit.thumbnailUrl(copy.id()))
-        .containsEntry("originalUrl", Hit.originalUrl(copy.id()))
-        .containsEntry("filename", doc.filename())
-        .containsEntry("collection", doc.collection())
-        .containsEntry("tags", doc.tags())
-        .containsEntry("caption", doc.caption())
-        .containsEntry("contentType", doc.contentType())
-        .containsEntry("width", doc.width())
-        .containsEntry("height", doc.height());
-    assertThat(((Number) first.get("sizeBytes")).longValue()).isEqualTo(doc.sizeBytes());
+        .containsEntry("thumbnailUrl", ImageHit.thumbnailUrl(copy.id()))
+        .containsEntry("originalUrl", ImageHit.originalUrl(copy.id()))
+        .containsEntry("filename", doc.facts().filename())
+        .containsEntry("collection", doc.facts().collection())
+        .containsEntry("tags", doc.facts().tags())
+        .containsEntry("caption", doc.facts().caption())
+        .containsEntry("contentType", doc.facts().contentType())
+        .containsEntry("width", doc.facts().width())
+        .containsEntry("height", doc.facts().height());
+    assertThat(((Number) first.get("sizeBytes")).longValue()).isEqualTo(doc.facts().sizeBytes());
     assertThat(first.get("score")).isInstanceOf(Number.class);
     assertThat(((Number) first.get("similarity")).doubleValue()).isBetween(0.0, 1.0);
-    assertThat(Instant.parse((String) first.get("uploadedAt"))).isEqualTo(doc.uploadedAt());
+    assertThat(Instant.parse((String) first.get("uploadedAt"))).isEqualTo(doc.facts().uploadedAt());
     assertThat(Instant.parse((String) first.get("takenAt"))).isEqualTo(doc.takenAt());
 
     // Entry 0 has no capture date and is nobody's copy: the keys are there, with null.
@@ -101,21 +102,13 @@ class HitFieldsTest extends SearchApiTestBase {
             null,
             null,
             null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
+            new ImageFacts(null, null, null, null, null, null, null, null, null),
             null,
             null,
             null,
             null,
             null);
-    Hit hit = Hit.of(bare, Scored.cosine("bare", 0.5), Metric.COSINE, 0.2);
+    ImageHit hit = ImageHit.of(bare, Scored.cosine("bare", 0.5), Metric.COSINE, 0.2);
 
     JsonMapper json = bean(JsonMapper.class);
     Map<String, Object> written =

@@ -21,7 +21,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     assertThat(response.mode()).isEqualTo("semantic");
     assertThat(response.model()).isEqualTo("clip");
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(
             corpus.bruteForce(VectorModel.CLIP, text, Metric.COSINE, d -> true));
   }
@@ -38,7 +38,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     // Expected RRF: the captioned image is first in the word ranking and somewhere in the vector
     // one.
     double expected = 1.0 / 61 + 1.0 / (61 + semantic.indexOf(captioned));
-    Hit hit =
+    ImageHit hit =
         response.hits().stream().filter(h -> h.id().equals(captioned)).findFirst().orElseThrow();
     assertThat(hit.lexicalMatch()).isTrue();
     assertThat(hit.rrf()).isCloseTo(expected, within(1e-9));
@@ -54,7 +54,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
             h ->
                 assertThat(h.score())
                     .isCloseTo(VectorMath.dot(text, corpus.doc(h.id()).clip()), within(1e-4)));
-    assertThat(response.hits()).extracting(Hit::id).doesNotContain(corpus.failed().id());
+    assertThat(response.hits()).extracting(ImageHit::id).doesNotContain(corpus.failed().id());
   }
 
   /** "five" is a tag only: no caption or file name has the word. */
@@ -63,7 +63,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     List<String> tagged =
         corpus.entries().stream()
             .map(Corpus.Entry::id)
-            .filter(id -> corpus.doc(id).tags().contains("five"))
+            .filter(id -> corpus.doc(id).facts().tags().contains("five"))
             .toList();
     assertThat(tagged).hasSize(6);
 
@@ -71,10 +71,10 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     var semantic = search("/api/search?q=five&mode=semantic&k=200");
 
     assertThat(hybrid.hits())
-        .filteredOn(Hit::lexicalMatch)
-        .extracting(Hit::id)
+        .filteredOn(ImageHit::lexicalMatch)
+        .extracting(ImageHit::id)
         .containsExactlyInAnyOrderElementsOf(tagged);
-    assertThat(semantic.hits()).extracting(Hit::id).containsAll(tagged);
+    assertThat(semantic.hits()).extracting(ImageHit::id).containsAll(tagged);
     assertThat(semantic.hits()).allSatisfy(h -> assertThat(h.lexicalMatch()).isNull());
   }
 
@@ -85,16 +85,17 @@ class HybridAndCombinedTest extends SearchApiTestBase {
   @Test
   void hybridMatchesWordsOfFileNames() {
     String named = corpus.entry(7).id();
-    assertThat(corpus.doc(named).filename()).isEqualTo("image-7.png");
+    assertThat(corpus.doc(named).facts().filename()).isEqualTo("image-7.png");
 
     var hybrid = search("/api/search?q=7&mode=hybrid&k=200");
     var semantic = search("/api/search?q=7&mode=semantic&k=200");
 
     assertThat(hybrid.hits())
-        .filteredOn(Hit::lexicalMatch)
-        .extracting(Hit::id)
+        .filteredOn(ImageHit::lexicalMatch)
+        .extracting(ImageHit::id)
         .containsExactly(named);
-    Hit hit = semantic.hits().stream().filter(h -> h.id().equals(named)).findFirst().orElseThrow();
+    ImageHit hit =
+        semantic.hits().stream().filter(h -> h.id().equals(named)).findFirst().orElseThrow();
     assertThat(hit.lexicalMatch()).isNull();
   }
 
@@ -123,10 +124,10 @@ class HybridAndCombinedTest extends SearchApiTestBase {
     assertThat(response.model()).isEqualTo("clip");
     assertThat(response.mode()).isEqualTo("semantic");
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(
             corpus.bruteForce(VectorModel.CLIP, expected, Metric.COSINE, d -> true));
-    Hit first = response.hits().getFirst();
+    ImageHit first = response.hits().getFirst();
     assertThat(first.score())
         .isCloseTo(VectorMath.dot(expected, corpus.doc(first.id()).clip()), within(1e-4));
   }
@@ -142,7 +143,7 @@ class HybridAndCombinedTest extends SearchApiTestBase {
 
     var got = search("/api/search?q=a red bicycle&mode=semantic&k=200");
     assertThat(posted.hits())
-        .extracting(Hit::id)
-        .containsExactlyElementsOf(got.hits().stream().map(Hit::id).toList());
+        .extracting(ImageHit::id)
+        .containsExactlyElementsOf(got.hits().stream().map(ImageHit::id).toList());
   }
 }

@@ -36,12 +36,12 @@ class MetricRankingTest extends SearchApiTestBase {
             ? models.vgg16().embedImage(rgb)
             : models.clip().embedImage(rgb);
 
-    SearchResponse response = post(query, model, metric);
+    ResultPage response = post(query, model, metric);
 
     List<String> expected = corpus.bruteForce(vectorModel, vector, Metric.parse(metric), d -> true);
-    assertThat(response.hits()).extracting(Hit::id).containsExactlyElementsOf(expected);
+    assertThat(response.hits()).extracting(ImageHit::id).containsExactlyElementsOf(expected);
     assertThat(response.metric()).isEqualTo(metric);
-    for (Hit hit : response.hits()) {
+    for (ImageHit hit : response.hits()) {
       float[] stored = Corpus.vector(vectorModel, corpus.doc(hit.id()));
       double exact =
           switch (Metric.parse(metric)) {
@@ -59,18 +59,18 @@ class MetricRankingTest extends SearchApiTestBase {
   void anIndexedImagesOwnBytesComeBackFirstWithCosineOne(String model) {
     Corpus.Entry entry = corpus.entry(11);
 
-    SearchResponse response = post(entry.bytes(), model, "cosine");
+    ResultPage response = post(entry.bytes(), model, "cosine");
 
-    Hit first = response.hits().getFirst();
+    ImageHit first = response.hits().getFirst();
     assertThat(first.id()).isEqualTo(entry.id());
     assertThat(first.score()).isCloseTo(1.0, within(1e-4));
     assertThat(first.similarity()).isCloseTo(1.0, within(1e-4));
     assertThat(first.weakMatch()).isFalse();
-    assertThat(first.filename()).isEqualTo(entry.doc().filename());
+    assertThat(first.facts().filename()).isEqualTo(entry.doc().facts().filename());
     assertThat(first.thumbnailUrl()).isEqualTo("/api/images/" + entry.id() + "/thumbnail");
   }
 
-  private SearchResponse post(byte[] image, String model, String metric) {
+  private ResultPage post(byte[] image, String model, String metric) {
     MultipartBodyBuilder body = withImage(image);
     body.part("model", model);
     body.part("metric", metric);

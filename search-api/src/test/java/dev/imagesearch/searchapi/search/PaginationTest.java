@@ -19,12 +19,12 @@ class PaginationTest extends SearchApiTestBase {
         "/api/search?q=a red bicycle&mode=semantic&metric=l2&collection=alpha",
       })
   void pagesConcatenateToTheFullRanking(String query) {
-    List<String> all = search(query + "&k=200").hits().stream().map(Hit::id).toList();
-    SearchResponse big = search(query + "&k=28");
+    List<String> all = search(query + "&k=200").hits().stream().map(ImageHit::id).toList();
+    ResultPage big = search(query + "&k=28");
 
     List<String> paged = new ArrayList<>();
     int pages = 0;
-    SearchResponse page = search(query + "&k=4");
+    ResultPage page = search(query + "&k=4");
     while (true) {
       pages++;
       page.hits().forEach(hit -> paged.add(hit.id()));
@@ -38,7 +38,7 @@ class PaginationTest extends SearchApiTestBase {
     assertThat(paged).containsExactlyElementsOf(all);
     assertThat(pages).isEqualTo((all.size() + 3) / 4);
     assertThat(big.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(all.subList(0, Math.min(28, all.size())));
   }
 

@@ -28,7 +28,7 @@ class WeakMatchTest extends SearchApiTestBase {
     assertThat(response.weakMatchFloor()).isEqualTo(0.99);
     assertThat(response.allWeak()).isFalse();
     assertThat(response.hits().getFirst().weakMatch()).isFalse();
-    assertThat(response.hits()).anyMatch(Hit::weakMatch);
+    assertThat(response.hits()).anyMatch(ImageHit::weakMatch);
     assertThat(response.hits())
         .allSatisfy(hit -> assertThat(hit.weakMatch()).isEqualTo(hit.score() < 0.99));
   }
@@ -42,10 +42,10 @@ class WeakMatchTest extends SearchApiTestBase {
     var response = postOk(body);
 
     var cosine = postOk(withK(corpus.entry(2).bytes()));
-    var weakIds = cosine.hits().stream().filter(Hit::weakMatch).map(Hit::id).toList();
+    var weakIds = cosine.hits().stream().filter(ImageHit::weakMatch).map(ImageHit::id).toList();
     assertThat(response.hits())
-        .filteredOn(Hit::weakMatch)
-        .extracting(Hit::id)
+        .filteredOn(ImageHit::weakMatch)
+        .extracting(ImageHit::id)
         .containsExactlyInAnyOrderElementsOf(weakIds);
   }
 

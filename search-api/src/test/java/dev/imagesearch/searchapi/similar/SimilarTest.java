@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.imagesearch.searchapi.Corpus;
 import dev.imagesearch.searchapi.SearchApiTestBase;
-import dev.imagesearch.searchapi.search.Hit;
+import dev.imagesearch.searchapi.search.ImageHit;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.VectorMath;
 import dev.imagesearch.searchapi.search.VectorModel;
@@ -26,11 +26,11 @@ class SimilarTest extends SearchApiTestBase {
             "/api/images/{id}/similar?model={m}&metric={metric}&k=200", entry.id(), model, metric);
 
     assertThat(response.hits())
-        .extracting(Hit::id)
+        .extracting(ImageHit::id)
         .containsExactlyElementsOf(
             corpus.bruteForce(
                 vectorModel, stored, Metric.parse(metric), d -> !d.id().equals(entry.id())));
-    Hit first = response.hits().getFirst();
+    ImageHit first = response.hits().getFirst();
     double expected =
         switch (Metric.parse(metric)) {
           case COSINE -> VectorMath.dot(stored, Corpus.vector(vectorModel, corpus.doc(first.id())));
@@ -46,7 +46,8 @@ class SimilarTest extends SearchApiTestBase {
 
     assertThat(response.hits())
         .isNotEmpty()
-        .allSatisfy(hit -> assertThat(corpus.doc(hit.id()).collection()).isEqualTo("gamma"));
+        .allSatisfy(
+            hit -> assertThat(corpus.doc(hit.id()).facts().collection()).isEqualTo("gamma"));
   }
 
   @Test

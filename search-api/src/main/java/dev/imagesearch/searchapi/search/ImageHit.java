@@ -1,9 +1,10 @@
 package dev.imagesearch.searchapi.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.index.ImageDocument;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One result. Every field but the hybrid-only ones is always in the JSON, {@code null} when the
@@ -16,22 +17,14 @@ import java.util.List;
  * @param lexicalMatch hybrid only: the words matched caption, tags or file name
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Hit(
+public record ImageHit(
     String id,
     double score,
     double similarity,
     boolean weakMatch,
     String thumbnailUrl,
     String originalUrl,
-    String filename,
-    String collection,
-    List<String> tags,
-    String caption,
-    String contentType,
-    Integer width,
-    Integer height,
-    Long sizeBytes,
-    Instant uploadedAt,
+    @JsonUnwrapped ImageFacts facts,
     Instant takenAt,
     String duplicateOf,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double rrf,
@@ -46,24 +39,16 @@ public record Hit(
     return "/api/images/" + id + "/content";
   }
 
-  static Hit of(ImageDocument d, Scored s, Metric metric, double floor) {
+  static ImageHit of(ImageDocument d, Scored s, Metric metric, double floor) {
     boolean weak = s.cosine() < floor && !Boolean.TRUE.equals(s.lexicalMatch());
-    return new Hit(
+    return new ImageHit(
         s.id(),
         metric.score(s.cosine(), s.l1()),
         metric.similarity(s.cosine(), s.l1()),
         weak,
         thumbnailUrl(s.id()),
         originalUrl(s.id()),
-        d.filename(),
-        d.collection(),
-        d.tags() == null ? List.of() : d.tags(),
-        d.caption(),
-        d.contentType(),
-        d.width(),
-        d.height(),
-        d.sizeBytes(),
-        d.uploadedAt(),
+        d.facts(),
         d.takenAt(),
         d.duplicateOf(),
         s.rrf(),

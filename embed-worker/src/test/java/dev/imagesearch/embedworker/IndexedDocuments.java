@@ -9,8 +9,8 @@ import java.util.Optional;
  * Reads what the worker wrote. Elasticsearch 9 leaves dense vectors out of {@code _source} unless
  * asked, so reads that need them say so.
  */
-public final class Documents {
-  private Documents() {}
+public final class IndexedDocuments {
+  private IndexedDocuments() {}
 
   public static Optional<ImageDocument> get(ElasticsearchAsyncClient es, String id) {
     try {

@@ -13,8 +13,8 @@ import java.util.List;
  * @param weakMatchFloor the cosine below which a hit is weak, for this model
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResponse(
-    List<Hit> hits,
+public record ResultPage(
+    List<ImageHit> hits,
     boolean allWeak,
     String nextPageToken,
     String model,
@@ -22,9 +22,14 @@ public record SearchResponse(
     String mode,
     double weakMatchFloor) {
 
-  static SearchResponse of(
-      List<Hit> hits, String next, VectorModel model, Metric metric, String mode, double floor) {
-    boolean allWeak = !hits.isEmpty() && hits.stream().allMatch(Hit::weakMatch);
-    return new SearchResponse(hits, allWeak, next, model.field(), metric.label(), mode, floor);
+  static ResultPage of(
+      List<ImageHit> hits,
+      String next,
+      VectorModel model,
+      Metric metric,
+      String mode,
+      double floor) {
+    boolean allWeak = !hits.isEmpty() && hits.stream().allMatch(ImageHit::weakMatch);
+    return new ResultPage(hits, allWeak, next, model.field(), metric.label(), mode, floor);
   }
 }
