@@ -1,17 +1,10 @@
 package dev.imagesearch.embedworker.thumbnails;
 
 import dev.imagesearch.embedding.preprocess.PilResize;
+import dev.imagesearch.imaging.JpegEncoder;
 import dev.imagesearch.imaging.RgbImage;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * JPEG thumbnails whose longest side is at most {@code size} pixels; never upscaled. Resampled
@@ -28,7 +21,7 @@ public final class Thumbnails {
   }
 
   public byte[] jpeg(RgbImage image) {
-    return encode(toBufferedImage(scale(image)));
+    return JpegEncoder.encode(toBufferedImage(scale(image)), QUALITY);
   }
 
   RgbImage scale(RgbImage source) {
@@ -54,22 +47,5 @@ public final class Thumbnails {
       bgr[i + 2] = rgb[i];
     }
     return out;
-  }
-
-  private static byte[] encode(BufferedImage image) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(QUALITY);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not encode a thumbnail", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
   }
 }
