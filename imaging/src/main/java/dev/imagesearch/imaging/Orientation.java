@@ -4,7 +4,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 
 /**
- * EXIF orientation (tag 0x0112): read with {@link ImageMetadata}, applied as Pillow's
+ * EXIF orientation (tag 0x0112): read with {@link ExifDirectories}, applied as Pillow's
  * exif_transpose.
  */
 final class Orientation {
@@ -13,7 +13,7 @@ final class Orientation {
   /** The EXIF orientation 1..8, or 1 when there is none or the metadata cannot be read. */
   static int read(byte[] data) {
     try {
-      Metadata metadata = ImageMetadata.exif(data);
+      Metadata metadata = ExifDirectories.exif(data);
       for (ExifIFD0Directory dir : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
         if (dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
           int value = dir.getInt(ExifIFD0Directory.TAG_ORIENTATION);

@@ -161,7 +161,7 @@ class ImageDecoderTest {
             () -> {
               decoder.probe(png);
               decoder.decode(png);
-              ImageMetadata.exif(png);
+              ExifDirectories.exif(png);
             });
     assertThat(allocated).isLessThan(10_000_000);
   }

@@ -5,7 +5,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
-import dev.imagesearch.imaging.ImageMetadata;
+import dev.imagesearch.imaging.ExifDirectories;
 import dev.imagesearch.index.ImageDocument.GeoPoint;
 import java.time.Instant;
 import java.util.Date;
@@ -25,12 +25,12 @@ public record Exif(Instant takenAt, String camera, GeoPoint location) {
 
   /**
    * Never fails: metadata is optional, so unreadable metadata is just absent. Read with {@link
-   * ImageMetadata}, which never inflates compressed metadata.
+   * ExifDirectories}, which never inflates compressed metadata.
    */
   public static Exif read(byte[] image) {
     Metadata metadata;
     try {
-      metadata = ImageMetadata.exif(image);
+      metadata = ExifDirectories.exif(image);
     } catch (Exception | StackOverflowError e) {
       log.debug("No readable metadata: {}", e.toString());
       return NONE;

@@ -16,8 +16,8 @@ import java.util.List;
  * which metadata-extractor would inflate whole, are never touched), the IFDs of a TIFF and the EXIF
  * chunk of a WebP. Each is bounded by the file's own size.
  */
-public final class ImageMetadata {
-  private ImageMetadata() {}
+public final class ExifDirectories {
+  private ExifDirectories() {}
 
   /** The image's EXIF directories; empty for formats without EXIF. */
   public static Metadata exif(byte[] data) throws Exception {
