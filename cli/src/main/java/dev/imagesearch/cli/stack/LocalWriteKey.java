@@ -1,16 +1,13 @@
 package dev.imagesearch.cli.stack;
 
+import dev.imagesearch.contracts.ApiKeyHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The local stack's write key: made on the first {@code up}, kept in {@code var/api-key} (readable
@@ -52,13 +49,7 @@ record LocalWriteKey(String value, boolean created) {
   }
 
   String sha256() {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return ApiKeyHash.of(value);
   }
 
   /** The ingest-service's configuration of this key, as command-line properties. */

@@ -1,9 +1,6 @@
 package dev.imagesearch.ingestservice.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.imagesearch.contracts.ApiKeyHash;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -40,22 +37,14 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 
   @Override
   public Mono<Authentication> authenticate(Authentication presented) {
-    byte[] hash = sha256((String) presented.getCredentials());
+    String presentedKey = (String) presented.getCredentials();
     for (SecurityProperties.ApiKey key : keys) {
-      if (MessageDigest.isEqual(hash, HexFormat.of().parseHex(key.sha256()))) {
+      if (ApiKeyHash.matches(presentedKey, key.sha256())) {
         return Mono.just(
             UsernamePasswordAuthenticationToken.authenticated(
                 key.name(), null, AuthorityUtils.createAuthorityList("ROLE_" + key.role())));
       }
     }
     return Mono.error(new BadCredentialsException("Unknown API key."));
-  }
-
-  private static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

@@ -1,9 +1,6 @@
 package dev.imagesearch.searchapi.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.imagesearch.contracts.ApiKeyHash;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -26,12 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(0)
 class ReadAccessFilter implements WebFilter {
-  private final byte[] expected;
+  /** The configured key's hash, or null when reads need no key. */
+  private final String expected;
+
   private final JsonMapper json;
 
   ReadAccessFilter(ReadAccessProperties properties, JsonMapper json) {
-    this.expected =
-        properties.enabled() ? HexFormat.of().parseHex(properties.apiKeySha256()) : null;
+    this.expected = properties.enabled() ? properties.apiKeySha256() : null;
     this.json = json;
   }
 
@@ -50,7 +48,7 @@ class ReadAccessFilter implements WebFilter {
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       key = authorization.substring(7).strip();
     }
-    if (key != null && MessageDigest.isEqual(sha256(key), expected)) {
+    if (ApiKeyHash.matches(key, expected)) {
       return chain.filter(exchange);
     }
     return unauthorized(exchange, key == null);
@@ -73,13 +71,5 @@ class ReadAccessFilter implements WebFilter {
     problem.put("instance", exchange.getRequest().getPath().value());
     return response.writeWith(
         Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
-  }
-
-  private static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }
