@@ -117,7 +117,9 @@ class DecodeBudgetTest {
                     DecodeBudget.Permit permit = budget.acquire(cost, Duration.ofSeconds(30));
                     try {
                       peak.accumulateAndGet(held.addAndGet(cost), Math::max);
-                      Thread.onSpinWait();
+                      // Hold it as a decode would, long enough for other threads to reserve too;
+                      // a spin let them run one after another on a quiet machine.
+                      Thread.sleep(1);
                     } finally {
                       held.addAndGet(-cost);
                       permit.close();
