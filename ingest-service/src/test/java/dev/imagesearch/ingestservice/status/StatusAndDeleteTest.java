@@ -8,6 +8,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import dev.imagesearch.contracts.events.ImageDeleted;
 import dev.imagesearch.contracts.events.ImageEvent;
 import dev.imagesearch.contracts.events.ImageUploaded;
+import dev.imagesearch.contracts.images.StatusQuery;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.ingestservice.EventLog;
 import dev.imagesearch.ingestservice.IngestApiTestBase;
@@ -108,6 +109,68 @@ class StatusAndDeleteTest extends IngestApiTestBase {
   }
 
   @Test
+  void oneRequestAnswersForManyImagesInTheOrderAsked() throws Exception {
+    String indexed = uploaded();
+    String stored = uploaded();
+    String unknown = "e".repeat(64);
+    es.index(
+        i ->
+            i.index(ImageIndex.ALIAS)
+                .id(indexed)
+                .document(Map.of("status", "failed", "failureReason", "Truncated."))
+                .refresh(Refresh.True));
+
+    statuses(List.of(unknown, indexed, stored.toUpperCase(java.util.Locale.ROOT), unknown))
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json(
+            "{\"statuses\":[{\"id\":\""
+                + unknown
+                + "\",\"status\":\"unknown\"},{\"id\":\""
+                + indexed
+                + "\",\"status\":\"failed\",\"reason\":\"Truncated.\"},{\"id\":\""
+                + stored
+                + "\",\"status\":\"stored\"}]}",
+            JsonCompareMode.STRICT);
+  }
+
+  @Test
+  void aStatusRequestIsBoundedAndItsIdsWellFormed() {
+    List<String> tooMany =
+        java.util.stream.IntStream.rangeClosed(0, StatusQuery.MAX_IDS)
+            .mapToObj(i -> String.format("%064x", i))
+            .toList();
+    statuses(tooMany)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(
+            String.class, d -> assertThat(d).startsWith("At most " + StatusQuery.MAX_IDS + " ids"));
+    // Each of these asks S3: slow on a busy machine, so more patience than the default 5 s.
+    http.mutate()
+        .responseTimeout(java.time.Duration.ofSeconds(60))
+        .build()
+        .post()
+        .uri("/api/images/status")
+        .bodyValue(new StatusQuery(tooMany.subList(0, StatusQuery.MAX_IDS)))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.statuses.length()")
+        .isEqualTo(StatusQuery.MAX_IDS);
+    statuses(List.of("a".repeat(64), "../x"))
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(String.class, d -> assertThat(d).contains("64 hexadecimal"));
+    statuses(List.of()).expectStatus().isOk().expectBody().json("{\"statuses\":[]}");
+  }
+
+  @Test
   void unknownAndMalformedIdsAre404And400() {
     status("f".repeat(64))
         .expectStatus()
@@ -172,6 +235,11 @@ class StatusAndDeleteTest extends IngestApiTestBase {
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec status(
       String id) {
     return http.get().uri("/api/images/{id}/status", id).exchange();
+  }
+
+  private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec statuses(
+      List<String> ids) {
+    return http.post().uri("/api/images/status").bodyValue(new StatusQuery(ids)).exchange();
   }
 
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec delete(
