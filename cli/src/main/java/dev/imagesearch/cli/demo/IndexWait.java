@@ -1,5 +1,7 @@
 package dev.imagesearch.cli.demo;
 
+import dev.imagesearch.contracts.images.StatusQuery;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,19 +9,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Polls each image's status ({@code GET /api/images/{id}/status} on the ingest service) until it is
- * indexed or failed. An unknown id (404) was not stored, e.g. rejected by the import: it is
- * dropped.
+ * Polls the images' status until each is indexed or failed: one {@code POST /api/images/status} on
+ * the ingest service per second, naming at most {@link StatusQuery#MAX_IDS} of the pending ids, so
+ * the request rate stays the same however many images there are. An unknown id was not stored, e.g.
+ * rejected by the import: it is dropped.
  */
 final class IndexWait {
   private static final Duration POLL = Duration.ofSeconds(1);
@@ -54,18 +58,16 @@ final class IndexWait {
   }
 
   Result until(Set<String> ids) throws InterruptedException {
-    Set<String> pending = new HashSet<>(ids);
+    Set<String> pending = new LinkedHashSet<>(ids);
     int indexed = 0;
     int failed = 0;
     int unknown = 0;
     Instant progressed = Instant.now();
     String last = "";
     while (!pending.isEmpty()) {
-      List<String> batch = new ArrayList<>(pending);
-      List<CompletableFuture<String>> statuses = batch.stream().map(this::status).toList();
-      for (int i = 0; i < batch.size(); i++) {
-        String status = statuses.get(i).join();
-        switch (status) {
+      List<String> batch = pending.stream().limit(StatusQuery.MAX_IDS).toList();
+      for (Map.Entry<String, String> answer : statuses(batch).entrySet()) {
+        switch (answer.getValue()) {
           case "indexed" -> indexed++;
           case "failed" -> failed++;
           case "unknown" -> unknown++;
@@ -73,8 +75,13 @@ final class IndexWait {
             continue;
           }
         }
-        pending.remove(batch.get(i));
+        pending.remove(answer.getKey());
         progressed = Instant.now();
+      }
+      for (String id : batch) { // to the back of the line: every id gets its turn
+        if (pending.remove(id)) {
+          pending.add(id);
+        }
       }
       String line =
           String.format(
@@ -92,24 +99,26 @@ final class IndexWait {
     return new Result(indexed, failed, unknown, pending.size());
   }
 
-  /** indexed, failed, unknown (404), or anything else while still on its way. */
-  private CompletableFuture<String> status(String id) {
+  /** Each id's status; none while the service cannot answer (the next poll asks again). */
+  private Map<String, String> statuses(List<String> ids) throws InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(ingest.resolve("/api/images/" + id + "/status"))
-            .timeout(Duration.ofSeconds(10))
+        HttpRequest.newBuilder(ingest.resolve("/api/images/status"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new StatusQuery(ids))))
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(
-            response -> {
-              if (response.statusCode() == 404) {
-                return "unknown";
-              }
-              if (response.statusCode() != 200) {
-                return "waiting";
-              }
-              JsonNode status = JSON.readTree(response.body()).path("status");
-              return status.isString() ? status.asString() : "waiting";
-            })
-        .exceptionally(e -> "waiting");
+    Map<String, String> statuses = new HashMap<>();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        for (JsonNode status : JSON.readTree(response.body()).path("statuses")) {
+          statuses.put(status.path("id").asString(), status.path("status").asString());
+        }
+      }
+    } catch (IOException | JacksonException e) {
+      // Down or restarting: still waiting; the patience bounds how long.
+    }
+    return statuses;
   }
 }
