@@ -33,7 +33,12 @@ async function call(url, options) {
 export const info = () => call('/api/info');
 export const collections = () => call('/api/collections');
 export const metadata = (id) => call(`/api/images/${id}`);
-export const imageStatus = (id) => call(`/api/images/${id}/status`);
+/** Many images' status in one request: `{statuses: [{id, status, reason?}]}`. */
+export const imageStatuses = (ids) => call('/api/images/status', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ ids }),
+});
 
 export function searchText(params, signal) {
   return call(`/api/search?${params}`, { signal });

@@ -1,16 +1,20 @@
 // The upload panel: many files or a folder, a progress bar per file, then each file's status
-// (accepted, duplicate, rejected with the reason, indexed, failed), polled until it is final.
+// (accepted, duplicate, rejected with the reason, indexed, failed), polled until it is final:
+// one request per tick for all the files, so a folder of thousands costs the server no more.
 import * as api from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const KEY = 'imagesearch.apiKey';
 const PARALLEL = 3;
 const POLL_MS = 1500;
+const MAX_IDS = 200; // contracts' StatusQuery.MAX_IDS: more ids in one request are a 400
 const IMAGE_NAME = /\.(jpe?g|png|webp|gif|bmp|tiff?)$/i;
 
 const queue = [];
 let active = 0;
 let onIndexed = () => {};
+const watched = new Map(); // id -> rows waiting for it, [{ r, first }], the longest waiting first
+let polling = false;
 const counts = { total: 0, indexed: 0, failed: 0, rejected: 0 };
 
 export function setup(indexedHandler) {
@@ -108,26 +112,58 @@ async function send({ file, fields, row: r }) {
   }
   set(r, result.status, result.status === 'duplicate' ? 'duplicate (already stored)' : 'accepted');
   r.li.dataset.id = result.id;
-  poll(result.id, r, result.status);
+  watched.set(result.id, [...(watched.get(result.id) || []), { r, first: result.status }]);
+  if (!polling) {
+    polling = true;
+    setTimeout(poll, POLL_MS);
+  }
 }
 
-async function poll(id, r, first) {
-  for (;;) {
-    try {
-      const s = await api.imageStatus(id);
-      if (s.status === 'indexed' || s.status === 'failed') {
-        counts[s.status]++;
-        const done = s.status === 'failed' ? `failed: ${s.reason}` : 'indexed';
-        set(r, s.status, first === 'duplicate' ? `duplicate, ${done}` : done);
-        summary();
-        onIndexed();
-        return;
-      }
-      set(r, first, `${first === 'duplicate' ? 'duplicate, ' : ''}stored, indexing…`);
-    } catch (e) {
-      set(r, first, `${first}, waiting for status (${e.message})`);
+/** One status request for up to MAX_IDS watched files; the ones asked go to the back. */
+async function poll() {
+  const ids = [...watched.keys()].slice(0, MAX_IDS);
+  try {
+    const { statuses } = await api.imageStatuses(ids);
+    for (const s of statuses) {
+      const rows = watched.get(s.id) || [];
+      const final = s.status === 'indexed' || s.status === 'failed' || s.status === 'unknown';
+      if (final) watched.delete(s.id);
+      for (const { r, first } of rows) show(r, first, s);
     }
-    await new Promise((ok) => setTimeout(ok, POLL_MS));
+    if (statuses.some((s) => s.status === 'indexed')) onIndexed();
+  } catch (e) {
+    for (const id of ids) {
+      for (const { r, first } of watched.get(id) || []) {
+        set(r, first, `${first}, waiting for status (${e.message})`);
+      }
+    }
+  }
+  for (const id of ids) {
+    const rows = watched.get(id);
+    if (rows) {
+      watched.delete(id);
+      watched.set(id, rows);
+    }
+  }
+  if (watched.size) {
+    setTimeout(poll, POLL_MS);
+  } else {
+    polling = false;
+  }
+}
+
+function show(r, first, s) {
+  const prefix = first === 'duplicate' ? 'duplicate, ' : '';
+  if (s.status === 'indexed' || s.status === 'failed') {
+    counts[s.status]++;
+    set(r, s.status, prefix + (s.status === 'failed' ? `failed: ${s.reason}` : 'indexed'));
+    summary();
+  } else if (s.status === 'unknown') { // deleted while it was being indexed
+    counts.failed++;
+    set(r, 'failed', `${prefix}failed: no longer stored (deleted?)`);
+    summary();
+  } else {
+    set(r, first, `${prefix}stored, indexing…`);
   }
 }
 

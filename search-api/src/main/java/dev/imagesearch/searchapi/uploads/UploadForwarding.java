@@ -52,6 +52,12 @@ class UploadForwarding {
     return forward(request, HttpMethod.GET, "/api/images/{id}/status", id);
   }
 
+  /** Many images' status in one request: what the page polls while a folder is indexed. */
+  @PostMapping("/api/images/status")
+  Mono<ResponseEntity<Flux<DataBuffer>>> statuses(ServerHttpRequest request) {
+    return forward(request, HttpMethod.POST, "/api/images/status");
+  }
+
   @DeleteMapping("/api/images/{id}")
   Mono<ResponseEntity<Flux<DataBuffer>>> delete(
       ServerHttpRequest request, @PathVariable String id) {

@@ -125,6 +125,15 @@ class UploadForwardingTest {
         .isEqualTo(415)
         .expectBody()
         .returnResult();
+    http.post()
+        .uri("/api/images/status")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"ids\":[\"" + id + "\"]}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(415)
+        .expectBody()
+        .returnResult();
     http.delete()
         .uri("/api/images/{id}", id)
         .header("X-Api-Key", "k")
@@ -138,6 +147,12 @@ class UploadForwardingTest {
         .extracting(Received::method, Received::uri)
         .contains(
             org.assertj.core.groups.Tuple.tuple("GET", "/api/images/" + id + "/status"),
+            org.assertj.core.groups.Tuple.tuple("POST", "/api/images/status"),
             org.assertj.core.groups.Tuple.tuple("DELETE", "/api/images/" + id));
+    assertThat(RECEIVED)
+        .filteredOn(r -> r.uri().equals("/api/images/status"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo("{\"ids\":[\"" + id + "\"]}"))
+        .satisfies(r -> assertThat(r.contentType()).startsWith("application/json"));
   }
 }
