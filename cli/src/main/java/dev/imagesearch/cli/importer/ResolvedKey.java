@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The API key to send, and where it came from (for error messages); key is null if none. */
-record ResolvedKey(String key, String source) {
-  static final String ENV = "IMAGESEARCH_API_KEY";
+public record ResolvedKey(String key, String source) {
+  public static final String ENV = "IMAGESEARCH_API_KEY";
 
   /** {@code --api-key}, else {@code IMAGESEARCH_API_KEY}, else the first line of var/api-key. */
-  static ResolvedKey resolve(String option, Map<String, String> env, Path varDir) {
+  public static ResolvedKey resolve(String option, Map<String, String> env, Path varDir) {
     if (option != null && !option.isBlank()) {
       return new ResolvedKey(option.strip(), "--api-key");
     }
@@ -36,7 +36,7 @@ record ResolvedKey(String key, String source) {
   }
 
   /** The stack's var/ folder: IMAGESEARCH_VAR, else {imagesearch.home}/var (as `up` uses it). */
-  static Path varDir(Map<String, String> env) {
+  public static Path varDir(Map<String, String> env) {
     String var = env.get("IMAGESEARCH_VAR");
     if (var != null && !var.isBlank()) {
       return Path.of(var).toAbsolutePath();

@@ -4,10 +4,15 @@ import dev.imagesearch.localstack.Health;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 
 @Command(
     name = "status",
@@ -16,23 +21,44 @@ import picocli.CommandLine.Command;
 public class StatusCommand implements Callable<Integer> {
   private static final String ROW = "%-15s %-8s %-6s %-22s %9s  %s%n";
 
+  @Option(names = "--json", description = "the same as JSON, for scripts and monitoring")
+  boolean json;
+
+  /** One component's row; pid and memory are null when it is not running. */
+  record Row(String component, Long pid, boolean up, String detail, Long memoryMb, String url) {}
+
   @Override
   public Integer call() {
     Stack stack = Stack.fromSystemProperties();
-    System.out.printf(ROW, "COMPONENT", "PID", "HEALTH", "DETAIL", "MEMORY", "URL");
-    boolean allUp = true;
+    List<Row> rows = new ArrayList<>();
     for (Component component : Component.values()) {
       Optional<ProcessHandle> process = stack.pidFile(component).running();
       Health health = process.isPresent() ? component.probe() : Health.down("not running");
-      allUp &= health.up();
-      System.out.printf(
-          ROW,
-          component.id(),
-          process.map(p -> Long.toString(p.pid())).orElse("-"),
-          health.up() ? "UP" : "DOWN",
-          health.detail(),
-          process.map(p -> residentMegabytes(p) + " MB").orElse("-"),
-          component.url());
+      rows.add(
+          new Row(
+              component.id(),
+              process.map(ProcessHandle::pid).orElse(null),
+              health.up(),
+              health.detail(),
+              process.map(StatusCommand::residentMegabytes).orElse(null),
+              component.url()));
+    }
+    boolean allUp = rows.stream().allMatch(Row::up);
+    if (json) {
+      System.out.println(
+          JsonMapper.builder().build().writeValueAsString(Map.of("up", allUp, "components", rows)));
+    } else {
+      System.out.printf(ROW, "COMPONENT", "PID", "HEALTH", "DETAIL", "MEMORY", "URL");
+      for (Row row : rows) {
+        System.out.printf(
+            ROW,
+            row.component(),
+            row.pid() == null ? "-" : row.pid(),
+            row.up() ? "UP" : "DOWN",
+            row.detail(),
+            row.memoryMb() == null ? "-" : row.memoryMb() + " MB",
+            row.url());
+      }
     }
     return allUp ? 0 : 3;
   }
