@@ -31,9 +31,17 @@ final class FormatSniffer {
     }
     String unsupported = unsupportedName(b);
     if (unsupported != null) {
+      // Why HEIC and AVIF are refused is the first thing a phone user asks.
+      String why =
+          IsoMediaBrands.isPhotoFormat(unsupported)
+              ? " (no well-kept decoder for them runs on the JVM)"
+              : "";
       throw new ImageDecodeException(
           Reason.UNSUPPORTED_FORMAT,
-          unsupported + " images are not supported; use JPEG, PNG, WebP, GIF, BMP or TIFF.");
+          unsupported
+              + " images are not supported"
+              + why
+              + "; use JPEG, PNG, WebP, GIF, BMP or TIFF.");
     }
     if (b.length < 8 && (starts(b, 0xFF, 0xD8) || starts(b, 0x89, 'P'))) {
       throw new ImageDecodeException(Reason.TRUNCATED, "The image ends before its header does.");
@@ -43,9 +51,8 @@ final class FormatSniffer {
   }
 
   private static String unsupportedName(byte[] b) {
-    if (ascii(b, 4, 4).equals("ftyp")) {
-      String brand = ascii(b, 8, 4);
-      return brand.startsWith("avi") ? "AVIF" : brand.startsWith("he") ? "HEIC" : "ISO media";
+    if (IsoMediaBrands.isIsoMedia(b)) {
+      return IsoMediaBrands.name(b);
     }
     if (starts(b, '8', 'B', 'P', 'S')) {
       return "Photoshop (PSD)";

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagesearch.ingestservice.IngestApiTestBase;
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.testsupport.TestImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -78,9 +80,21 @@ class BadUploadTest extends IngestApiTestBase {
             ascii("\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000"),
             415,
             "HEIC"),
+        // Whole files made by libheif's heif-enc 1.15 (x265 and aom), as phones write them.
+        Arguments.of(
+            "real HEIC", "IMG_0001.HEIC", resource("phone/photo.heic"), 415, "HEIC images"),
+        Arguments.of("real AVIF", "photo.avif", resource("phone/photo.avif"), 415, "AVIF images"),
         Arguments.of("ICO", "favicon.ico", new byte[] {0, 0, 1, 0, 1, 0, 16, 16}, 415, "ICO"),
         Arguments.of("random bytes", "noise.bin", randomBytes(), 415, "not an image"),
         Arguments.of("over the size limit", "huge.jpg", oversized, 413, "1 MB limit"));
+  }
+
+  private static byte[] resource(String name) {
+    try (var in = BadUploadTest.class.getClassLoader().getResourceAsStream(name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0} -> {3}")
