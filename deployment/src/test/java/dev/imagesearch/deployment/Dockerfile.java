@@ -46,6 +46,25 @@ record Dockerfile(String path, List<Instruction> instructions) {
         .toList();
   }
 
+  /** The FROM images with each {@code ${ARG}} at its default: what a plain build pulls. */
+  List<String> froms() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (String arg : all("ARG")) {
+      String[] nameValue = arg.split("=", 2);
+      defaults.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
+    }
+    return all("FROM").stream()
+        .map(
+            from -> {
+              String resolved = from;
+              for (Map.Entry<String, String> arg : defaults.entrySet()) {
+                resolved = resolved.replace("${" + arg.getKey() + "}", arg.getValue());
+              }
+              return resolved;
+            })
+        .toList();
+  }
+
   /** The instructions of the last stage: what the image runs. */
   Dockerfile finalStage() {
     int last = 0;

@@ -51,7 +51,7 @@ class DockerfilesTest {
   @MethodSource("dockerfiles")
   void runsOnJre25WithMemoryRelativeToTheContainer(String path, Service service) {
     Dockerfile file = Dockerfile.read(path);
-    List<String> froms = file.all("FROM");
+    List<String> froms = file.froms();
     if (path.endsWith(".gpu")) {
       assertThat(froms.getLast()).startsWith("nvidia/cuda:").contains("runtime");
       assertThat(file.all("COPY"))
@@ -60,6 +60,9 @@ class DockerfilesTest {
       assertThat(froms).anyMatch(from -> from.startsWith("eclipse-temurin:25-jre"));
     } else {
       assertThat(froms).allMatch(from -> from.startsWith("eclipse-temurin:25-jre"));
+      assertThat(file.all("FROM"))
+          .as("%s takes its JRE image as a build argument (no registry: base-image.sh)", path)
+          .allMatch(from -> from.startsWith("${JRE_IMAGE}"));
     }
     assertThat(file.finalStage().env().get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=");
   }
