@@ -70,6 +70,10 @@ class EmbedWorkerApplicationTest extends WorkerTestBase {
         .contains("stage=\"decode\"")
         .contains("stage=\"model\"")
         .contains("stage=\"index\"")
-        .contains("kafka_consumer_fetch_manager_records_lag_max");
+        .contains("kafka_consumer_fetch_manager_records_lag_max")
+        .contains("imagesearch_worker_stage_seconds_bucket{")
+        .contains("imagesearch_worker_ready{application=\"embed-worker\"} 1.0")
+        .contains("jvm_memory_used_bytes{")
+        .contains("process_cpu_usage{");
   }
 }

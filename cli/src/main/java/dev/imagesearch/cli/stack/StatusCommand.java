@@ -4,7 +4,9 @@ import dev.imagesearch.localstack.Health;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
     name = "status",
     description =
-        "Show each component's process, health and memory. Exit code 0 when all are healthy.")
+        "Show each component's process, health and memory, and each service's key figures"
+            + " (queries/s, uploads/s, images/s, lag). Exit code 0 when all are healthy.")
 public class StatusCommand implements Callable<Integer> {
   private static final String ROW = "%-15s %-8s %-6s %-22s %9s  %s%n";
+  private static final Duration INTERVAL = Duration.ofSeconds(2);
 
   @Option(names = "--json", description = "the same as JSON, for scripts and monitoring")
   boolean json;
@@ -59,8 +63,36 @@ public class StatusCommand implements Callable<Integer> {
             row.memoryMb() == null ? "-" : row.memoryMb() + " MB",
             row.url());
       }
+      printFigures(stack); // JSON stays one document: figures are for people reading the table
     }
     return allUp ? 0 : 3;
+  }
+
+  /** Two scrapes of each running service, {@link #INTERVAL} apart; see {@link Figures}. */
+  private static void printFigures(Stack stack) {
+    Map<Component, Scrape> first = new EnumMap<>(Component.class);
+    for (Component service : Component.services()) {
+      if (stack.pidFile(service).running().isPresent()) {
+        Scrape.of(service.url()).ifPresent(scrape -> first.put(service, scrape));
+      }
+    }
+    if (first.isEmpty()) {
+      return;
+    }
+    try {
+      Thread.sleep(INTERVAL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    System.out.printf("%nSERVICE         FIGURES (over the last %d s)%n", INTERVAL.toSeconds());
+    first.forEach(
+        (service, earlier) ->
+            Scrape.of(service.url())
+                .ifPresent(
+                    later ->
+                        System.out.printf(
+                            "%-15s %s%n", service.id(), Figures.of(service, earlier, later))));
   }
 
   /** Resident memory of the process and its children (Elasticsearch runs its server as a child). */

@@ -46,7 +46,8 @@ public class WorkerMetrics {
     return Timer.builder("imagesearch.worker.stage")
         .description("Time spent per stage")
         .tag("stage", name)
-        .publishPercentiles(0.5, 0.95)
+        // Buckets, not client-side percentiles: only buckets aggregate across replicas.
+        .publishPercentileHistogram()
         .register(registry);
   }
 

@@ -2,6 +2,9 @@ package dev.imagesearch.searchapi.elastic;
 
 import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.web.ServiceUnavailable;
+import dev.imagesearch.web.TimedCall;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -17,8 +20,17 @@ public final class Es {
 
   private Es() {}
 
+  /**
+   * Timed into Micrometer's global registry: Spring Boot adds its Prometheus registry there
+   * (management.metrics.use-global-registry), and this static helper has no bean to inject one.
+   */
   public static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-    return Mono.fromFuture(request).timeout(TIMEOUT).onErrorMap(Es::unavailable, Es::toUnavailable);
+    return TimedCall.time(
+        Metrics.globalRegistry,
+        "imagesearch.elasticsearch.requests",
+        "Time per call to Elasticsearch, including the wait for a connection",
+        Tags.empty(),
+        Mono.fromFuture(request).timeout(TIMEOUT).onErrorMap(Es::unavailable, Es::toUnavailable));
   }
 
   /** A missing index and this service's own refusals (4xx) reach the caller as they are. */

@@ -1,6 +1,9 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.web.ServiceUnavailable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -25,9 +28,13 @@ import reactor.core.publisher.Mono;
 public class Inference implements DisposableBean {
   private final ThreadPoolExecutor pool;
   private final InferenceProperties properties;
+  private final Counter busy;
+  private final Counter timedOut;
 
-  public Inference(InferenceProperties properties) {
+  public Inference(InferenceProperties properties, MeterRegistry registry) {
     this.properties = properties;
+    this.busy = rejections(registry, "busy");
+    this.timedOut = rejections(registry, "timeout");
     int threads = properties.effectiveThreads();
     BlockingQueue<Runnable> queue =
         properties.queue() == 0
@@ -47,6 +54,19 @@ public class Inference implements DisposableBean {
               return t;
             },
             new ThreadPoolExecutor.AbortPolicy());
+    Gauge.builder("imagesearch.inference.queue.depth", pool, p -> p.getQueue().size())
+        .description("Tasks waiting for an inference worker")
+        .register(registry);
+    Gauge.builder("imagesearch.inference.active", pool, ThreadPoolExecutor::getActiveCount)
+        .description("Inference workers busy now")
+        .register(registry);
+  }
+
+  private static Counter rejections(MeterRegistry registry, String reason) {
+    return Counter.builder("imagesearch.inference.rejections")
+        .description("Requests answered 503: pool and queue full (busy) or too slow (timeout)")
+        .tag("reason", reason)
+        .register(registry);
   }
 
   public <T> Mono<T> run(Callable<T> task) {
@@ -71,6 +91,7 @@ public class Inference implements DisposableBean {
                       }
                     });
           } catch (RejectedExecutionException e) {
+            busy.increment();
             return Mono.error(
                 new ServiceUnavailable(
                     "All inference workers are busy; retry in a few seconds.", e));
@@ -82,6 +103,7 @@ public class Inference implements DisposableBean {
                   TimeoutException.class,
                   e -> {
                     submitted.cancel(true);
+                    timedOut.increment();
                     return new ServiceUnavailable(
                         "Inference took longer than " + properties.timeout() + "; retry shortly.",
                         e);

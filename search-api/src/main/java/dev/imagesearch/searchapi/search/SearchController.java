@@ -25,16 +25,19 @@ class SearchController {
   private final QueryEncoder encoder;
   private final VectorSearch vectors;
   private final HybridSearch hybrid;
+  private final QueryMetrics metrics;
 
   SearchController(
       SearchProperties properties,
       QueryEncoder encoder,
       VectorSearch vectors,
-      HybridSearch hybrid) {
+      HybridSearch hybrid,
+      QueryMetrics metrics) {
     this.properties = properties;
     this.encoder = encoder;
     this.vectors = vectors;
     this.hybrid = hybrid;
+    this.metrics = metrics;
   }
 
   @Operation(
@@ -112,11 +115,25 @@ class SearchController {
     boolean hybridMode = mode(params.text("mode")) && textOnly;
     String token = params.text("pageToken");
     Mono<float[]> vector = textOnly ? encoder.text(parts.text()) : encoder.encode(parts, model);
-    return vector.flatMap(
-        v -> {
-          var query = new VectorQuery(model, v, metric, k, filters, token, parts.describe(), null);
-          return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
-        });
+    return metrics.time(
+        kind(parts),
+        hybridMode,
+        model,
+        vector.flatMap(
+            v -> {
+              var query =
+                  new VectorQuery(model, v, metric, k, filters, token, parts.describe(), null);
+              return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
+            }));
+  }
+
+  private static QueryMetrics.Kind kind(QueryEncoder.Parts parts) {
+    if (parts.image() == null) {
+      return QueryMetrics.Kind.TEXT;
+    }
+    return parts.text() == null && parts.negative() == null
+        ? QueryMetrics.Kind.IMAGE
+        : QueryMetrics.Kind.COMBINED;
   }
 
   /** True for hybrid, the default of text queries. */

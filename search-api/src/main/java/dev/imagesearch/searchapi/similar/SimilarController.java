@@ -6,6 +6,7 @@ import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.searchapi.elastic.Es;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.Params;
+import dev.imagesearch.searchapi.search.QueryMetrics;
 import dev.imagesearch.searchapi.search.ResultPage;
 import dev.imagesearch.searchapi.search.SearchProperties;
 import dev.imagesearch.searchapi.search.VectorModel;
@@ -27,12 +28,17 @@ class SimilarController {
   private final ElasticsearchAsyncClient client;
   private final VectorSearch vectors;
   private final SearchProperties properties;
+  private final QueryMetrics metrics;
 
   SimilarController(
-      ElasticsearchAsyncClient client, VectorSearch vectors, SearchProperties properties) {
+      ElasticsearchAsyncClient client,
+      VectorSearch vectors,
+      SearchProperties properties,
+      QueryMetrics metrics) {
     this.client = client;
     this.vectors = vectors;
     this.properties = properties;
+    this.metrics = metrics;
   }
 
   @Operation(
@@ -53,30 +59,32 @@ class SimilarController {
     int k = params.integer("k", properties.defaultK(), 1, properties.maxK());
     var filters = params.filters();
     String token = params.text("pageToken");
-    return Es.call(
-            () ->
-                ImageReads.byId(
-                    client,
-                    imageId,
-                    VectorModel.StoredVectors.class,
-                    g -> g.sourceIncludes(vectorModel.field()).sourceExcludeVectors(false)))
-        .flatMap(stored -> Mono.justOrEmpty(stored.map(vectorModel::of)))
-        .switchIfEmpty(
-            Mono.error(
-                new ResponseStatusException(
-                    HttpStatus.NOT_FOUND,
-                    "No indexed image " + imageId + " (unknown, not indexed yet, or failed).")))
-        .flatMap(
-            vector ->
-                vectors.search(
-                    new VectorQuery(
-                        vectorModel,
-                        vector,
-                        chosen,
-                        k,
-                        filters,
-                        token,
-                        "similar=" + imageId,
-                        imageId)));
+    Mono<ResultPage> page =
+        Es.call(
+                () ->
+                    ImageReads.byId(
+                        client,
+                        imageId,
+                        VectorModel.StoredVectors.class,
+                        g -> g.sourceIncludes(vectorModel.field()).sourceExcludeVectors(false)))
+            .flatMap(stored -> Mono.justOrEmpty(stored.map(vectorModel::of)))
+            .switchIfEmpty(
+                Mono.error(
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "No indexed image " + imageId + " (unknown, not indexed yet, or failed).")))
+            .flatMap(
+                vector ->
+                    vectors.search(
+                        new VectorQuery(
+                            vectorModel,
+                            vector,
+                            chosen,
+                            k,
+                            filters,
+                            token,
+                            "similar=" + imageId,
+                            imageId)));
+    return metrics.time(QueryMetrics.Kind.SIMILAR, false, vectorModel, page);
   }
 }

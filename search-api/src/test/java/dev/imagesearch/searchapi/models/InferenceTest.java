@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.imagesearch.web.ServiceUnavailable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,9 @@ import org.springframework.http.HttpHeaders;
 class InferenceTest {
   @Test
   void aFullPoolAnswers503AtOnceInsteadOfQueueing() throws Exception {
-    Inference inference = new Inference(new InferenceProperties(1, 1, Duration.ofSeconds(30)));
+    Inference inference =
+        new Inference(
+            new InferenceProperties(1, 1, Duration.ofSeconds(30)), new SimpleMeterRegistry());
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
     try {
@@ -43,7 +46,9 @@ class InferenceTest {
 
   @Test
   void aTaskPastTheTimeoutIs503() {
-    Inference inference = new Inference(new InferenceProperties(1, 1, Duration.ofMillis(200)));
+    Inference inference =
+        new Inference(
+            new InferenceProperties(1, 1, Duration.ofMillis(200)), new SimpleMeterRegistry());
     try {
       Throwable slow =
           catchThrowable(
@@ -64,7 +69,9 @@ class InferenceTest {
 
   @Test
   void runsOffTheCallersThread() {
-    Inference inference = new Inference(new InferenceProperties(0, 4, Duration.ofSeconds(5)));
+    Inference inference =
+        new Inference(
+            new InferenceProperties(0, 4, Duration.ofSeconds(5)), new SimpleMeterRegistry());
     try {
       String thread = inference.run(() -> Thread.currentThread().getName()).block();
 
