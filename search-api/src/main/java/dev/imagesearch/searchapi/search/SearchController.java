@@ -114,7 +114,9 @@ class SearchController {
     Mono<float[]> vector = textOnly ? encoder.text(parts.text()) : encoder.encode(parts, model);
     return vector.flatMap(
         v -> {
-          var query = new VectorQuery(model, v, metric, k, filters, token, parts.describe(), null);
+          var query =
+              new VectorQuery(
+                  model, v, metric, k, filters, token, parts.describe(), null, params.sort());
           return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
         });
   }

@@ -77,6 +77,7 @@ class SimilarController {
                         filters,
                         token,
                         "similar=" + imageId,
-                        imageId)));
+                        imageId,
+                        params.sort())));
   }
 }
