@@ -12,6 +12,7 @@ import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.search.Metric;
+import dev.imagesearch.searchapi.search.Sort;
 import dev.imagesearch.searchapi.search.VectorMath;
 import dev.imagesearch.searchapi.search.VectorModel;
 import dev.imagesearch.storage.ImageStore;
@@ -20,6 +21,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,6 +103,26 @@ public final class Corpus {
         .filter(d -> d.id().equals(id))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * The ids in the order of a date sort: newest first, images with no date taken after the others
+   * by upload date, then by id.
+   */
+  public List<String> newestFirst(Collection<String> ids, Sort sort) {
+    Comparator<ImageDocument> byUpload =
+        Comparator.comparing((ImageDocument d) -> d.facts().uploadedAt()).reversed();
+    Comparator<ImageDocument> order =
+        sort == Sort.TAKEN
+            ? Comparator.comparing(
+                    ImageDocument::takenAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(byUpload)
+            : byUpload;
+    return ids.stream()
+        .map(this::doc)
+        .sorted(order.thenComparing(ImageDocument::id))
+        .map(ImageDocument::id)
+        .toList();
   }
 
   private static Corpus build(ApplicationContext context) {

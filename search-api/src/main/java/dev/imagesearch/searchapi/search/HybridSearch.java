@@ -11,13 +11,10 @@ import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -37,16 +34,19 @@ class HybridSearch {
   private final SearchProperties properties;
   private final VectorSearch vectors;
   private final Hydrator hydrator;
+  private final ResultOrder order;
 
   HybridSearch(
       ElasticsearchAsyncClient client,
       SearchProperties properties,
       VectorSearch vectors,
-      Hydrator hydrator) {
+      Hydrator hydrator,
+      ResultOrder order) {
     this.client = client;
     this.properties = properties;
     this.vectors = vectors;
     this.hydrator = hydrator;
+    this.order = order;
   }
 
   Mono<ResultPage> search(VectorQuery query, String text) {
@@ -81,21 +81,36 @@ class HybridSearch {
         .flatMap(
             lists -> {
               Map<String, Double> cosines = lists.getT1();
-              List<Scored> fused = fuse(List.copyOf(cosines.keySet()), lists.getT2(), window);
-              List<Scored> page =
-                  fused.subList(
-                      Math.min(offset, fused.size()), Math.min(offset + query.k(), fused.size()));
-              // Stored vectors are costly to load: only hits found by words alone need theirs
-              // (they have no kNN score), and L1 needs every hit's.
-              boolean withClip =
-                  query.metric() == Metric.L1
-                      || page.stream().anyMatch(h -> !cosines.containsKey(h.id()));
-              return hydrator
-                  .fetch(page.stream().map(Scored::id).toList(), withClip)
-                  .map(
-                      docs ->
-                          respond(query, page, cosines, docs, offset, fused.size(), window, floor));
+              double[] scores =
+                  cosines.values().stream().mapToDouble(Double::doubleValue).toArray();
+              double cutoff = properties.cutoff().of(scores, floor);
+              List<Scored> fused =
+                  ReciprocalRankFusion.fuse(
+                      cosines, lists.getT2(), window, properties.rrfRankConstant());
+              return order
+                  .arrange(fused, cutoff, query.sort())
+                  .flatMap(ordered -> page(query, ordered, cosines, window, offset, floor, cutoff));
             });
+  }
+
+  private Mono<ResultPage> page(
+      VectorQuery query,
+      List<Scored> ordered,
+      Map<String, Double> cosines,
+      int window,
+      int offset,
+      double floor,
+      double cutoff) {
+    List<Scored> page = ResultOrder.page(ordered, offset, query.k());
+    // Stored vectors are costly to load: only hits found by words alone need theirs (they have no
+    // kNN score), and L1 needs every hit's.
+    boolean withClip =
+        query.metric() == Metric.L1 || page.stream().anyMatch(h -> !cosines.containsKey(h.id()));
+    return hydrator
+        .fetch(page.stream().map(Scored::id).toList(), withClip)
+        .map(
+            docs ->
+                respond(query, page, cosines, docs, offset, ordered.size(), window, floor, cutoff));
   }
 
   private ResultPage respond(
@@ -106,7 +121,8 @@ class HybridSearch {
       int offset,
       int total,
       int window,
-      double floor) {
+      double floor,
+      double cutoff) {
     List<ImageHit> hits = new ArrayList<>();
     for (Scored s : page) {
       ImageDocument doc = docs.get(s.id());
@@ -123,30 +139,15 @@ class HybridSearch {
                   VectorMath.l1(query.vector(), doc.clip()),
                   s.rrf(),
                   s.lexicalMatch());
-      hits.add(ImageHit.of(doc, exact, query.metric(), floor));
+      hits.add(ImageHit.of(doc, exact, query.metric(), cutoff));
     }
     int next = offset + query.k();
     String nextToken =
         next < Math.min(window, total)
             ? new PageToken(window, next, query.fingerprint("hybrid")).encode()
             : null;
-    return ResultPage.of(hits, nextToken, query.model(), query.metric(), "hybrid", floor);
-  }
-
-  List<Scored> fuse(List<String> semantic, List<String> lexical, int window) {
-    Map<String, Double> rrf = new LinkedHashMap<>();
-    int c = properties.rrfRankConstant();
-    for (int i = 0; i < semantic.size(); i++) {
-      rrf.merge(semantic.get(i), 1.0 / (c + i + 1), Double::sum);
-    }
-    for (int i = 0; i < lexical.size(); i++) {
-      rrf.merge(lexical.get(i), 1.0 / (c + i + 1), Double::sum);
-    }
-    Set<String> matched = new HashSet<>(lexical);
-    List<Scored> fused = new ArrayList<>();
-    rrf.forEach((id, score) -> fused.add(new Scored(id, 0, 0, score, matched.contains(id))));
-    fused.sort(Comparator.comparingDouble((Scored s) -> -s.rrf()).thenComparing(Scored::id));
-    return fused.size() > window ? fused.subList(0, window) : fused;
+    return ResultPage.of(
+        hits, nextToken, query.model(), query.metric(), "hybrid", floor, cutoff, query.sort());
   }
 
   static Query lexical(String text, Filters filters) {

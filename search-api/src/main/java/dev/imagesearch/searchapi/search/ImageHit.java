@@ -12,7 +12,8 @@ import java.time.Instant;
  *
  * @param score for the query's metric: cosine similarity, or L2 / L1 distance
  * @param similarity 0..1 for display, 1 = identical (see {@link Metric#similarity})
- * @param weakMatch the cosine is below the model's floor: probably not what was asked for
+ * @param weakMatch the cosine is below the query's relevance cutoff: probably not what was asked
+ *     for
  * @param rrf the fused rank score, hybrid text queries only
  * @param lexicalMatch hybrid only: the words matched caption, tags or file name
  */
@@ -39,13 +40,12 @@ public record ImageHit(
     return "/api/images/" + id + "/content";
   }
 
-  static ImageHit of(ImageDocument d, Scored s, Metric metric, double floor) {
-    boolean weak = s.cosine() < floor && !Boolean.TRUE.equals(s.lexicalMatch());
+  static ImageHit of(ImageDocument d, Scored s, Metric metric, double cutoff) {
     return new ImageHit(
         s.id(),
         metric.score(s.cosine(), s.l1()),
         metric.similarity(s.cosine(), s.l1()),
-        weak,
+        s.weak(cutoff),
         thumbnailUrl(s.id()),
         originalUrl(s.id()),
         d.facts(),

@@ -126,6 +126,10 @@ public final class Params {
     }
   }
 
+  public Sort sort() {
+    return Sort.parse(text("sort"));
+  }
+
   public Filters filters() {
     String match = text("tagsMatch");
     if (match != null && !match.equals("any") && !match.equals("all")) {

@@ -10,7 +10,10 @@ import java.util.List;
  * @param nextPageToken send it as {@code pageToken} with the same parameters; absent on the last
  *     page
  * @param mode {@code semantic} or {@code hybrid}
- * @param weakMatchFloor the cosine below which a hit is weak, for this model
+ * @param weakMatchFloor the model's fixed floor, the lowest the relevance cutoff can be
+ * @param relevanceCutoff the cosine below which a hit is weak, for this query ({@link
+ *     RelevanceCutoff})
+ * @param sort {@code relevance}, {@code taken} or {@code uploaded}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultPage(
@@ -20,7 +23,9 @@ public record ResultPage(
     String model,
     String metric,
     String mode,
-    double weakMatchFloor) {
+    double weakMatchFloor,
+    double relevanceCutoff,
+    String sort) {
 
   static ResultPage of(
       List<ImageHit> hits,
@@ -28,8 +33,11 @@ public record ResultPage(
       VectorModel model,
       Metric metric,
       String mode,
-      double floor) {
+      double floor,
+      double cutoff,
+      Sort sort) {
     boolean allWeak = !hits.isEmpty() && hits.stream().allMatch(ImageHit::weakMatch);
-    return new ResultPage(hits, allWeak, next, model.field(), metric.label(), mode, floor);
+    return new ResultPage(
+        hits, allWeak, next, model.field(), metric.label(), mode, floor, cutoff, sort.label());
   }
 }

@@ -11,4 +11,12 @@ record Scored(String id, double cosine, double l1, Double rrf, Boolean lexicalMa
   static Scored cosine(String id, double cosine) {
     return new Scored(id, cosine, Double.NaN, null, null);
   }
+
+  /**
+   * Probably not what was asked for: the cosine is below the query's relevance cutoff, and hybrid
+   * did not find it by its words.
+   */
+  boolean weak(double cutoff) {
+    return cosine < cutoff && !Boolean.TRUE.equals(lexicalMatch);
+  }
 }

@@ -122,7 +122,8 @@ class SearchController {
         vector.flatMap(
             v -> {
               var query =
-                  new VectorQuery(model, v, metric, k, filters, token, parts.describe(), null);
+                  new VectorQuery(
+                      model, v, metric, k, filters, token, parts.describe(), null, params.sort());
               return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
             }));
   }

@@ -1,5 +1,6 @@
 package dev.imagesearch.searchapi.search;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minCandidates lower bound of kNN {@code num_candidates}
  * @param rrfRankConstant the {@code k} of reciprocal rank fusion (60 in the original paper)
  * @param weakMatch cosine below which a hit is marked {@code weakMatch}, per model
+ * @param cutoff the adaptive relevance cutoff per query, above the weak-match floor
  * @param maxImageSize larger query images are refused (413)
  * @param maxPixels query images with more pixels are refused (422), read from the header; the limit
  *     is inclusive
@@ -44,6 +46,7 @@ public record SearchProperties(
     @DefaultValue("100") @Min(1) @Max(10_000) int minCandidates,
     @DefaultValue("60") @Min(1) int rrfRankConstant,
     @DefaultValue @NotNull WeakMatch weakMatch,
+    @DefaultValue @NotNull @Valid RelevanceCutoff cutoff,
     @DefaultValue("25MB") @NotNull DataSize maxImageSize,
     @DefaultValue("64000000") @Min(1) long maxPixels,
     @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("0.9") double decodeBudget,

@@ -11,6 +11,7 @@ import java.util.HexFormat;
  * @param description what the query was made from (texts, image hashes, weights), for the page
  *     token's fingerprint
  * @param excludeId an image to leave out (similar-by-id leaves out itself), or null
+ * @param sort relevance, or a date within the relevant set
  */
 public record VectorQuery(
     VectorModel model,
@@ -20,7 +21,8 @@ public record VectorQuery(
     Filters filters,
     String pageToken,
     String description,
-    String excludeId) {
+    String excludeId,
+    Sort sort) {
 
   /** Two requests with the same fingerprint get the same ranking, so their pages line up. */
   String fingerprint(String mode) {
@@ -33,7 +35,8 @@ public record VectorQuery(
             Integer.toString(k),
             filters.toString(),
             description,
-            String.valueOf(excludeId));
+            String.valueOf(excludeId),
+            sort.name());
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

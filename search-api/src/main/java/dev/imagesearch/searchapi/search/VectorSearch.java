@@ -3,7 +3,6 @@ package dev.imagesearch.searchapi.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ImageQueries;
@@ -11,9 +10,7 @@ import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,11 +24,17 @@ public class VectorSearch {
   private final ElasticsearchAsyncClient client;
   private final SearchProperties properties;
   private final Hydrator hydrator;
+  private final ResultOrder order;
 
-  VectorSearch(ElasticsearchAsyncClient client, SearchProperties properties, Hydrator hydrator) {
+  VectorSearch(
+      ElasticsearchAsyncClient client,
+      SearchProperties properties,
+      Hydrator hydrator,
+      ResultOrder order) {
     this.client = client;
     this.properties = properties;
     this.hydrator = hydrator;
+    this.order = order;
   }
 
   public Mono<ResultPage> search(VectorQuery query) {
@@ -39,63 +42,77 @@ public class VectorSearch {
     PageToken token = PageToken.decode(query.pageToken(), fingerprint, properties.maxResults());
     int window = token == null ? properties.window(query.k()) : token.window();
     int offset = token == null ? 0 : token.offset();
-    int size = Math.min(query.k(), window - offset);
     double floor = properties.weakMatch().floor(query.model());
-    Mono<Page> page =
-        query.metric() == Metric.L1
-            ? l1(query, window, offset, size)
-            : knn(query, window, offset, size);
-    return page.onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Page.EMPTY))
-        .map(
-            p -> {
-              List<ImageHit> hits = new ArrayList<>();
-              for (Scored s : p.scored()) {
-                ImageDocument doc = p.documents().get(s.id());
-                if (doc != null) {
-                  hits.add(ImageHit.of(doc, s, query.metric(), floor));
-                }
-              }
-              int next = offset + size;
-              String nextToken =
-                  next < Math.min(window, p.total())
-                      ? new PageToken(window, next, fingerprint).encode()
-                      : null;
-              return ResultPage.of(
-                  hits, nextToken, query.model(), query.metric(), "semantic", floor);
+    Mono<List<Scored>> ranked =
+        query.metric() == Metric.L1 ? l1(query, window) : byScore(query, window);
+    return ranked
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(List.of()))
+        .flatMap(
+            all -> {
+              double[] cosines = all.stream().mapToDouble(Scored::cosine).toArray();
+              double cutoff = properties.cutoff().of(cosines, floor);
+              return order
+                  .arrange(all, cutoff, query.sort())
+                  .flatMap(ordered -> page(query, ordered, window, offset, floor, cutoff));
             });
   }
 
-  /** Ranked ids with their documents, and how many hits the whole ranking has. */
-  record Page(List<Scored> scored, Map<String, ImageDocument> documents, long total) {
-    static final Page EMPTY = new Page(List.of(), Map.of(), 0);
+  private Mono<ResultPage> page(
+      VectorQuery query,
+      List<Scored> ordered,
+      int window,
+      int offset,
+      double floor,
+      double cutoff) {
+    List<Scored> page = ResultOrder.page(ordered, offset, query.k());
+    int next = offset + query.k();
+    String nextToken =
+        next < ordered.size()
+            ? new PageToken(window, next, query.fingerprint("semantic")).encode()
+            : null;
+    return hydrator
+        .fetch(page.stream().map(Scored::id).toList(), false)
+        .map(
+            docs -> {
+              List<ImageHit> hits = new ArrayList<>();
+              for (Scored s : page) {
+                ImageDocument doc = docs.get(s.id());
+                if (doc != null) {
+                  hits.add(ImageHit.of(doc, s, query.metric(), cutoff));
+                }
+              }
+              return ResultPage.of(
+                  hits,
+                  nextToken,
+                  query.model(),
+                  query.metric(),
+                  "semantic",
+                  floor,
+                  cutoff,
+                  query.sort());
+            });
   }
 
-  private Mono<Page> knn(VectorQuery query, int window, int offset, int size) {
+  /** The whole window's ids and cosines, best first; documents come for one page only. */
+  private Mono<List<Scored>> byScore(VectorQuery query, int window) {
     return Es.call(
             () ->
                 client.search(
                     s ->
                         s.index(ImageIndex.ALIAS)
                             .knn(knn(query, window))
-                            .from(offset)
-                            .size(size)
-                            .source(
-                                src ->
-                                    src.filter(f -> f.excludes(ImageIndex.VGG16, ImageIndex.CLIP))),
-                    ImageDocument.class))
+                            .size(window)
+                            .source(src -> src.fetch(false)),
+                    Void.class))
         .map(
-            response -> {
-              List<Scored> scored = new ArrayList<>();
-              Map<String, ImageDocument> docs = new HashMap<>();
-              for (var hit : response.hits().hits()) {
-                scored.add(Scored.cosine(hit.id(), ImageQueries.cosine(hit.score())));
-                docs.put(hit.id(), hit.source());
-              }
-              return new Page(scored, docs, total(response, offset + scored.size()));
-            });
+            response ->
+                response.hits().hits().stream()
+                    .map(hit -> Scored.cosine(hit.id(), ImageQueries.cosine(hit.score())))
+                    .toList());
   }
 
-  private Mono<Page> l1(VectorQuery query, int window, int offset, int size) {
+  /** The kNN candidates ranked exactly by L1 distance on their stored vectors. */
+  private Mono<List<Scored>> l1(VectorQuery query, int window) {
     String field = query.model().field();
     return Es.call(
             () ->
@@ -107,7 +124,7 @@ public class VectorSearch {
                             .source(
                                 src -> src.filter(f -> f.includes(field).excludeVectors(false))),
                     VectorModel.StoredVectors.class))
-        .flatMap(
+        .map(
             response -> {
               List<Scored> all = new ArrayList<>();
               for (var hit : response.hits().hits()) {
@@ -123,11 +140,7 @@ public class VectorSearch {
                 }
               }
               all.sort(Comparator.comparingDouble(Scored::l1).thenComparing(Scored::id));
-              List<Scored> page =
-                  all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
-              return hydrator
-                  .fetch(page.stream().map(Scored::id).toList(), false)
-                  .map(docs -> new Page(List.copyOf(page), docs, all.size()));
+              return all;
             });
   }
 
@@ -149,10 +162,5 @@ public class VectorSearch {
                 .numCandidates(candidates)
                 .filter(filters)
                 .rescoreVector(r -> r.oversample((float) properties.oversample())));
-  }
-
-  private static long total(SearchResponse<?> response, long fallback) {
-    var total = response.hits().total();
-    return total == null ? fallback : total.value();
   }
 }

@@ -84,7 +84,8 @@ class SimilarController {
                             filters,
                             token,
                             "similar=" + imageId,
-                            imageId)));
+                            imageId,
+                            params.sort())));
     return metrics.time(QueryMetrics.Kind.SIMILAR, false, vectorModel, page);
   }
 }

@@ -31,6 +31,7 @@ class BadInputTest extends SearchApiTestBase {
         "/api/search?q=cat&model=vgg16",
         "/api/search?q=cat&metric=hamming",
         "/api/search?q=cat&mode=fuzzy",
+        "/api/search?q=cat&sort=random",
         "/api/search?q=cat&pageToken=not-a-token",
         "/api/search?q=cat&pageToken=djE6MTA6NTo5OQ",
         "/api/search?q=cat&tagsMatch=some",
