@@ -1,5 +1,6 @@
 package dev.imagesearch.searchapi.uploads;
 
+import dev.imagesearch.searchapi.web.PresentedKey;
 import dev.imagesearch.web.ServiceUnavailable;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,7 +70,15 @@ class UploadForwarding {
     return ingest
         .method(method)
         .uri(path, variables)
-        .headers(headers -> copy(request.getHeaders(), headers, REQUEST_HEADERS))
+        .headers(
+            headers -> {
+              copy(request.getHeaders(), headers, REQUEST_HEADERS);
+              // The page signs in with a cookie; the ingest-service reads keys from headers.
+              String signedIn = PresentedKey.fromCookie(request);
+              if (PresentedKey.fromHeaders(request) == null && signedIn != null) {
+                headers.set("X-Api-Key", signedIn);
+              }
+            })
         .body(BodyInserters.fromDataBuffers(request.getBody()))
         .retrieve()
         // The ingest-service's 4xx/5xx answers are the client's answers, not errors here.

@@ -18,11 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The optional read key: when configured, {@code /api/**} answers 401 problem+json without it. The
  * key is compared by its SHA-256 in constant time; the plain key is never stored. CORS preflights
- * pass (browsers send them without credentials).
+ * pass (browsers send them without credentials), and so does the sign-in, which checks the key
+ * itself.
  */
 @Component
 @Order(0)
 class ReadAccessFilter implements WebFilter {
+  private static final String SIGN_IN = "/api/session";
+
   /** The configured key's hash, or null when reads need no key. */
   private final String expected;
 
@@ -36,18 +39,14 @@ class ReadAccessFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     var request = exchange.getRequest();
+    String path = request.getPath().value();
     if (expected == null
-        || !request.getPath().value().startsWith("/api/")
+        || !path.startsWith("/api/")
+        || path.equals(SIGN_IN)
         || request.getMethod() == HttpMethod.OPTIONS) {
       return chain.filter(exchange);
     }
-    String key = request.getHeaders().getFirst("X-Api-Key");
-    String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-    if (key == null
-        && authorization != null
-        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      key = authorization.substring(7).strip();
-    }
+    String key = PresentedKey.of(request);
     if (ApiKeyHash.matches(key, expected)) {
       return chain.filter(exchange);
     }
@@ -66,7 +65,8 @@ class ReadAccessFilter implements WebFilter {
     problem.put(
         "detail",
         missing
-            ? "This API needs a key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
+            ? "This API needs a key: sign in on the page, or send 'Authorization: Bearer <key>'"
+                + " or 'X-Api-Key: <key>'."
             : "Unknown API key.");
     problem.put("instance", exchange.getRequest().getPath().value());
     return response.writeWith(
