@@ -33,6 +33,7 @@ class UploadService {
   private final EventPublisher events;
   private final Reconciler reconciler;
   private final Clock clock;
+  private final UploadMetrics metrics;
 
   /** Uploads of the same bytes in flight in this process share one store-and-publish. */
   private final Map<String, Mono<UploadResult.Status>> inFlight = new ConcurrentHashMap<>();
@@ -42,12 +43,14 @@ class UploadService {
       ImageStore store,
       EventPublisher events,
       Reconciler reconciler,
-      Clock clock) {
+      Clock clock,
+      UploadMetrics metrics) {
     this.validator = validator;
     this.store = store;
     this.events = events;
     this.reconciler = reconciler;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   Mono<List<UploadResult>> upload(UploadParts.Request request) {
@@ -76,7 +79,11 @@ class UploadService {
               Mono<UploadResult.Status> shared = inFlight.putIfAbsent(checked.id(), mine);
               Mono<UploadResult.Status> status =
                   shared == null ? mine : shared.thenReturn(UploadResult.Status.duplicate);
-              return status.map(s -> new UploadResult(checked.id(), filename, s, null, null));
+              return status.map(
+                  s -> {
+                    metrics.counted(s);
+                    return new UploadResult(checked.id(), filename, s, null, null);
+                  });
             })
         .onErrorResume(
             ImageValidator.Rejected.class,
@@ -92,30 +99,38 @@ class UploadService {
       String id, ReceivedFile file, ImageInfo info, String filename, UploadFields fields) {
     ImageUploaded event = event(id, file, info, filename, fields, clock.instant());
     String type = info.format().mediaType();
-    return store
-        .putOriginalIfAbsent(id, file.bytes(), type, OriginalMetadata.of(event.facts()))
+    return metrics
+        .s3(
+            "put_original_if_absent",
+            store.putOriginalIfAbsent(id, file.bytes(), type, OriginalMetadata.of(event.facts())))
         .flatMap(
             stored -> {
               if (stored) {
+                metrics.stored(file.bytes().length);
                 return publish(event);
               }
-              return store
-                  .isPublished(id)
+              return metrics
+                  .s3("is_published", store.isPublished(id))
                   .flatMap(
                       published ->
                           published
                               ? Mono.just(UploadResult.Status.duplicate)
-                              : store
-                                  .putOriginal(
-                                      id, file.bytes(), type, OriginalMetadata.of(event.facts()))
+                              : metrics
+                                  .s3(
+                                      "put_original",
+                                      store.putOriginal(
+                                          id,
+                                          file.bytes(),
+                                          type,
+                                          OriginalMetadata.of(event.facts())))
                                   .then(publish(event)));
             });
   }
 
   private Mono<UploadResult.Status> publish(ImageUploaded event) {
-    return events
-        .publish(event)
-        .then(store.markPublished(event.imageId()))
+    return metrics
+        .kafka(events.publish(event))
+        .then(metrics.s3("mark_published", store.markPublished(event.imageId())))
         .thenReturn(UploadResult.Status.accepted);
   }
 
