@@ -8,6 +8,7 @@ import dev.imagesearch.ingestservice.IngestApiTestBase;
 import dev.imagesearch.ingestservice.IngestTest;
 import dev.imagesearch.testsupport.TestImages;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,11 @@ class UploadTraceTest extends IngestApiTestBase {
     byte[] jpeg = TestImages.jpeg(18, 61, 43);
     String id = ImageId.of(jpeg).hex();
 
-    http.post()
+    // A first upload creates the topic: slow on a busy machine.
+    http.mutate()
+        .responseTimeout(Duration.ofSeconds(60))
+        .build()
+        .post()
         .uri("/api/images")
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + IngestTest.WRITE_KEY)
         .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
