@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * #parse} also takes upper case from people and normalises it.
  */
 public record ImageId(String hex) {
+  /** The log context (MDC) key of the image a log line is about, the same in every service. */
+  public static final String LOG_KEY = "imageId";
+
   private static final Pattern CANONICAL = Pattern.compile("[0-9a-f]{64}");
 
   public ImageId {

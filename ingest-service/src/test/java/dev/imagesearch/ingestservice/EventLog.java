@@ -22,21 +22,29 @@ public final class EventLog {
   private EventLog() {}
 
   public static List<ImageEvent> eventsFor(String bootstrapServers, String imageId) {
+    return recordsFor(bootstrapServers, imageId).stream()
+        .map(record -> JSON.readValue(record.value(), ImageEvent.class))
+        .toList();
+  }
+
+  /** The image's records, headers and all. */
+  public static List<ConsumerRecord<String, String>> recordsFor(
+      String bootstrapServers, String imageId) {
     try (var consumer = consumer(bootstrapServers, Map.of())) {
       List<TopicPartition> partitions = assignAll(consumer);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ImageEvent> events = new ArrayList<>();
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           if (imageId.equals(record.key())) {
-            events.add(JSON.readValue(record.value(), ImageEvent.class));
+            records.add(record);
           }
         }
       }
-      return events;
+      return records;
     }
   }
 

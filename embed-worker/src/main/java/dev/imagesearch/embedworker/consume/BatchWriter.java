@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BatchWriter {
+  private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+
   private final ImagePipeline pipeline;
   private final DuplicateFinder duplicates;
   private final IndexWriter index;
@@ -30,6 +34,7 @@ class BatchWriter {
   private final ModelVersions models;
   private final WorkerMetrics metrics;
   private final Attempts attempts;
+  private final ImageSpans spans;
 
   BatchWriter(
       ImagePipeline pipeline,
@@ -38,7 +43,8 @@ class BatchWriter {
       DeadLetterTopic deadLetters,
       ModelVersions models,
       WorkerMetrics metrics,
-      Attempts attempts) {
+      Attempts attempts,
+      ImageSpans spans) {
     this.pipeline = pipeline;
     this.duplicates = duplicates;
     this.index = index;
@@ -46,6 +52,7 @@ class BatchWriter {
     this.models = models;
     this.metrics = metrics;
     this.attempts = attempts;
+    this.spans = spans;
   }
 
   /**
@@ -92,7 +99,9 @@ class BatchWriter {
       }
     }
     long indexStart = System.nanoTime();
-    List<IndexWriter.Rejected> rejected = index.write(operations);
+    List<IndexWriter.Rejected> rejected =
+        spans.bulkWrite(
+            processed.stream().map(ProcessedImage::id).toList(), () -> index.write(operations));
     pipeline.forget(processed.stream().map(p -> (ImageUploaded) p.pending().event()).toList());
     attempts.finished(processed.stream().map(ProcessedImage::id).toList());
     metrics.stage("index").record(System.nanoTime() - indexStart, TimeUnit.NANOSECONDS);
@@ -108,6 +117,12 @@ class BatchWriter {
     }
     for (Failed f : failed) {
       deadLetters.send(f.record(), f.failure(), consumer);
+    }
+    if (log.isDebugEnabled()) {
+      for (ProcessedImage p : processed) {
+        String outcome = p.ready() != null ? "in the bulk write" : p.failure().describe();
+        spans.about(p.id(), () -> log.debug("Image {}: {}", p.id(), outcome));
+      }
     }
     long written =
         processed.stream().filter(p -> p.ready() != null).count()

@@ -25,13 +25,18 @@ class DeadLetterTopic {
   private final KafkaAdmin admin;
   private final DeadLetterPublishingRecoverer recoverer;
   private final WorkerMetrics metrics;
+  private final ImageSpans spans;
   private final AtomicBoolean ready = new AtomicBoolean();
 
   DeadLetterTopic(
-      KafkaAdmin admin, DeadLetterPublishingRecoverer recoverer, WorkerMetrics metrics) {
+      KafkaAdmin admin,
+      DeadLetterPublishingRecoverer recoverer,
+      WorkerMetrics metrics,
+      ImageSpans spans) {
     this.admin = admin;
     this.recoverer = recoverer;
     this.metrics = metrics;
+    this.spans = spans;
   }
 
   /**
@@ -40,14 +45,18 @@ class DeadLetterTopic {
    */
   void send(ConsumerRecord<?, ?> record, PermanentFailure failure, Consumer<?, ?> consumer) {
     ensureExists();
-    log.warn(
-        "Event {}-{}@{} (image {}) failed permanently, sent to {}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        record.key(),
-        Topics.IMAGES_DLT,
-        failure.describe());
+    String imageId = record.key() == null ? null : record.key().toString();
+    spans.about(
+        imageId,
+        () ->
+            log.warn(
+                "Event {}-{}@{} (image {}) failed permanently, sent to {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                imageId,
+                Topics.IMAGES_DLT,
+                failure.describe()));
     recoverer.accept(record, consumer, failure);
     metrics.failed(failure.reason());
   }

@@ -33,6 +33,7 @@ class ImageEventListener {
   private final WorkerMetrics metrics;
   private final Attempts attempts;
   private final ProgressWatch progress;
+  private final ImageSpans spans;
   private final int concurrency;
 
   ImageEventListener(
@@ -41,12 +42,14 @@ class ImageEventListener {
       WorkerMetrics metrics,
       Attempts attempts,
       ProgressWatch progress,
+      ImageSpans spans,
       WorkerProperties properties) {
     this.pipeline = pipeline;
     this.writer = writer;
     this.metrics = metrics;
     this.attempts = attempts;
     this.progress = progress;
+    this.spans = spans;
     this.concurrency = properties.fetchConcurrency();
   }
 
@@ -60,18 +63,21 @@ class ImageEventListener {
   void onEvents(List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer)
       throws Exception {
     ProgressWatch.Batch inFlight = progress.started(records.size());
+    EventBatch batch = EventBatch.of(records);
+    spans.start(batch.uploads());
     try {
-      handle(records, consumer);
+      handle(batch, records, consumer);
     } finally {
+      spans.end(batch.uploads());
       inFlight.end();
     }
   }
 
-  private void handle(List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer)
+  private void handle(
+      EventBatch batch, List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer)
       throws Exception {
     long start = System.nanoTime();
     metrics.batch(records.size());
-    EventBatch batch = EventBatch.of(records);
     long indexed;
     long attemptsStart = System.nanoTime();
     boolean oneByOne = attempts.beginBatch(batch.uploads().stream().map(Pending::id).toList());

@@ -45,6 +45,7 @@ class ImagePipeline implements AutoCloseable {
   private final DecodeBudget fetched;
   private final Duration budgetWait;
   private final WorkerMetrics metrics;
+  private final ImageSpans spans;
   // Images already made ready, kept until their batch is written: when a transient failure (say
   // Elasticsearch away) makes the batch run again, they skip fetching and inference.
   private static final int READY_CAPACITY = 4096;
@@ -58,13 +59,15 @@ class ImagePipeline implements AutoCloseable {
       ModelBatcher batcher,
       ImagePartsDecoder parts,
       WorkerProperties properties,
-      WorkerMetrics metrics) {
+      WorkerMetrics metrics,
+      ImageSpans spans) {
     this.store = store;
     this.batcher = batcher;
     this.parts = parts;
     this.fetched = DecodeBudget.ofHeap(properties.fetchBudget());
     this.budgetWait = properties.decodeWait();
     this.metrics = metrics;
+    this.spans = spans;
     log.info(
         "Decode budget {} MB, fetch budget {} MB (of a {} MB heap)",
         parts.budgetBytes() >> 20,
@@ -124,7 +127,8 @@ class ImagePipeline implements AutoCloseable {
                     PermanentFailure.Reasons.MISSING_OBJECT,
                     "the original " + ImageStore.originalKey(id) + " is not in the store"))
         .publishOn(cpu)
-        .map(parts::decode);
+        // Its decoder's warnings name the image and its trace.
+        .map(bytes -> spans.about(id, () -> parts.decode(bytes)));
   }
 
   /** The batch was written: its images will not be retried. */

@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +31,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @Service
 class UploadService {
+  private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+
   private final ImageValidator validator;
   private final ImageStore store;
   private final EventPublisher events;
@@ -87,7 +92,22 @@ class UploadService {
             })
         .onErrorResume(
             ImageValidator.Rejected.class,
-            e -> Mono.just(UploadResult.rejected(filename, e.status().value(), e.getMessage())));
+            e -> Mono.just(UploadResult.rejected(filename, e.status().value(), e.getMessage())))
+        .doOnNext(UploadService::log);
+  }
+
+  /** One line per file, with the image id in the log context (MDC) beside the trace id. */
+  private static void log(UploadResult result) {
+    if (result.id() == null) {
+      log.info("Upload of '{}' rejected: {}", result.filename(), result.reason());
+      return;
+    }
+    MDC.put(ImageId.LOG_KEY, result.id());
+    try {
+      log.info("Image {} ('{}'): {}", result.id(), result.filename(), result.status());
+    } finally {
+      MDC.remove(ImageId.LOG_KEY);
+    }
   }
 
   /**

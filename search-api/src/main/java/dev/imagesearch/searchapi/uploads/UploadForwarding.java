@@ -2,6 +2,7 @@ package dev.imagesearch.searchapi.uploads;
 
 import dev.imagesearch.searchapi.web.PresentedKey;
 import dev.imagesearch.web.ServiceUnavailable;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -38,8 +39,13 @@ class UploadForwarding {
 
   private final WebClient ingest;
 
-  UploadForwarding(UploadForwardingProperties properties) {
-    this.ingest = WebClient.builder().baseUrl(properties.forwardTo().toString()).build();
+  UploadForwarding(UploadForwardingProperties properties, ObservationRegistry observations) {
+    // Observed, so the upload's trace context (W3C traceparent) travels on to the ingest-service.
+    this.ingest =
+        WebClient.builder()
+            .baseUrl(properties.forwardTo().toString())
+            .observationRegistry(observations)
+            .build();
   }
 
   @PostMapping("/api/images")
