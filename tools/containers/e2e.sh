@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=tools/containers
 samples="$(realpath "${1:-../shared/data/samples}")"
+ls "$samples"/*.jpg >/dev/null || { echo "no sample photos (*.jpg) in $samples" >&2; exit 1; }
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$PWD/$here/containers.conf}"
 if [ -z "${IMAGESEARCH_E2E_NETNS:-}" ]; then
   started=$(date +%s)
@@ -35,6 +36,7 @@ export S3_ACCESS_KEY=imagesearch-ci S3_SECRET_KEY="$(head -c 24 /dev/urandom | b
 export MINIO_ROOT_USER=unused MINIO_ROOT_PASSWORD=unused-by-s3proxy
 cleanup() {
   compose down -v --remove-orphans >/dev/null 2>&1 || true
+  [ ! -f "$work/home-volumes" ] || xargs -r podman volume rm -f <"$work/home-volumes" >/dev/null 2>&1 || true
   kill "${health_beat:-}" "${podman_api:-}" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -47,7 +49,8 @@ apps=(ingest-service embed-worker search-api)
 
 echo "== up (health checks, and services reaching each other by name)"
 up_at=$(date +%s)
-compose up -d --no-build >/dev/null
+compose up -d --no-build >"$work/up.log" 2>&1 &
+up_pid=$!
 await_healthy "$up_at" "${services[@]}"
 
 echo "== upload through ingest-service, find through search-api"
@@ -79,9 +82,11 @@ await_indexed "${more[@]}"
 echo "  all ${#more[@]} images of the interrupted uploads are indexed after the restart"
 
 echo "== volumes persist across down/up"
+home_volumes >>"$work/home-volumes"  # anonymous, so `down` keeps them and no later `down -v` sees them
 compose down >/dev/null
 up_at=$(date +%s)
-compose up -d --no-build >/dev/null
+compose up -d --no-build >"$work/up.log" 2>&1 &
+up_pid=$!
 await_healthy "$up_at" "${services[@]}"
 await_indexed "${ids[@]}" "${more[@]}"
 curl -fsS -o /dev/null "http://127.0.0.1:8080/api/images/${ids[0]}/thumbnail" \

@@ -46,11 +46,16 @@ def check(pod, container):
     running = podman("ps", "-q", "--filter", f"label=com.docker.compose.service={service}").split()
     for kind in ("startupProbe", "livenessProbe", "readinessProbe"):
         get = container.get(kind, {}).get("httpGet")
-        if get:
+        if get and not running:
+            problems.append(f"no running {service} container to ask {get['path']}")
+        elif get:
             port = ports.get(get["port"], get["port"])
-            code = podman("exec", running[0], "bash", "-c", PROBE.format(port=port, path=get["path"]))
-            if code.strip() != "200":
-                problems.append(f"{kind} GET {get['path']} on {port} answered {code.strip()!r}")
+            probe = subprocess.run(
+                ["podman", "exec", running[0], "bash", "-c", PROBE.format(port=port, path=get["path"])],
+                capture_output=True, text=True)
+            if probe.stdout.strip() != "200":
+                answer = probe.stdout.strip() or probe.stderr.strip()
+                problems.append(f"{kind} GET {get['path']} on {port} answered {answer!r}")
     return service, problems
 
 

@@ -23,35 +23,54 @@ start_podman_api() {
 }
 
 # Podman schedules health checks with systemd timers; a machine without systemd as PID 1 (a CI
-# container) has none, so this runs every container's check on the same 5 s beat instead.
+# container) has none, so this runs every container's check every 10 s instead (the services'
+# interval: each failed run counts against the check's retries).
 start_health_beat() {
   while :; do
     for id in $(podman ps -q); do podman healthcheck run "$id" >/dev/null 2>&1 & done
     wait
-    sleep 5
+    sleep 10
   done &
   health_beat=$!
+}
+
+# The anonymous volumes that hold the services' home directories (/home/app).
+home_volumes() {
+  podman ps -a -q --filter label=com.docker.compose.project=imagesearch-ci | xargs -r podman inspect \
+    -f '{{range .Mounts}}{{if eq .Destination "/home/app"}}{{println .Name}}{{end}}{{end}}'
 }
 
 container() { podman ps -a -q --filter "label=com.docker.compose.service=$1" | head -1; }
 health() { podman inspect -f '{{.State.Health.Status}}' "$(container "$1")" 2>/dev/null; }
 
-# Waits until each service is healthy; prints the seconds since $1 (epoch) and since its start.
+# Waits until every service is healthy, polling all at once so each one's time is its own; prints
+# the seconds since $1 (epoch, the `up`) and since the container started. Fails at once when the
+# background `compose up` ($up_pid) fails: it gives up on a dependency that turned unhealthy.
 await_healthy() {
-  local since=$1 deadline=$((SECONDS + 900)) service
+  local since=$1 deadline=$((SECONDS + 900)) service started now
   shift
-  for service in "$@"; do
-    until [ "$(health "$service")" = healthy ]; do
-      if [ $SECONDS -gt $deadline ]; then
-        echo "$service is not healthy after 15 min: $(health "$service")" >&2
-        podman logs --tail 40 "$(container "$service")" >&2 || true
-        return 1
+  local pending=("$@") waiting
+  while [ ${#pending[@]} -gt 0 ]; do
+    waiting=()
+    for service in "${pending[@]}"; do
+      if [ "$(health "$service")" = healthy ]; then
+        now=$(date +%s)
+        started="$(podman inspect -f '{{.State.StartedAt.Unix}}' "$(container "$service")")"
+        echo "  $service healthy $((now - since)) s after up, $((now - started)) s after its start"
+      else
+        waiting+=("$service")
       fi
-      sleep 2
     done
-    echo "  $service healthy $(($(date +%s) - since)) s after up," \
-      "$(($(date +%s) - $(podman inspect -f '{{.State.StartedAt.Unix}}' "$(container "$service")"))) s after its start"
+    pending=("${waiting[@]}")
+    [ ${#pending[@]} -gt 0 ] || break
+    if [ -n "$up_pid" ] && ! kill -0 "$up_pid" 2>/dev/null; then
+      wait "$up_pid" || { show_unhealthy; fail "compose up failed"; }
+      up_pid=
+    fi
+    [ $SECONDS -le $deadline ] || { show_unhealthy; fail "not healthy after 15 min: ${pending[*]}"; }
+    sleep 2
   done
+  [ -z "$up_pid" ] || wait "$up_pid" || fail "compose up failed"
 }
 
 # Uploads files to the ingest-service (one request each); prints the accepted ids.
@@ -75,6 +94,18 @@ await_indexed() {
       fi
       sleep 2
     done
+  done
+}
+
+# What compose and the containers that are not healthy said last.
+show_unhealthy() {
+  local id
+  tail -5 "$work/up.log" >&2 || true
+  for id in $(podman ps -a -q); do
+    if [ "$(podman inspect -f '{{.State.Health.Status}}' "$id")" != healthy ]; then
+      podman ps -a --filter "id=$id" --format '--- {{.Names}} {{.Status}}' >&2
+      podman logs --tail 30 "$id" >&2 2>&1 || true
+    fi
   done
 }
 
