@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,7 @@ public final class DemoStack {
 
   private final Path var;
   private final Path logs;
+  private final Map<String, String> environment = new HashMap<>();
 
   /** Why the browser tests cannot run here (also printed), or null when they can. */
   static String whyNot() {
@@ -98,6 +101,12 @@ public final class DemoStack {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
   }
 
+  /** An environment variable for the CLI and so for the stack it starts, e.g. Spring settings. */
+  public DemoStack environment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   public Path var() {
     return var;
   }
@@ -124,6 +133,7 @@ public final class DemoStack {
             .directory(HOME.toFile())
             .redirectErrorStream(true)
             .redirectOutput(logs.resolve(name + ".log").toFile());
+    builder.environment().putAll(environment);
     builder.environment().put("IMAGESEARCH_VAR", var.toString());
     Process process = builder.start();
     if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
