@@ -35,6 +35,11 @@ export const collections = () => call('/api/collections');
 export const metadata = (id) => call(`/api/images/${id}`);
 export const imageStatus = (id) => call(`/api/images/${id}/status`);
 
+/** The collection with no query, newest first (GET /api/images). */
+export function browse(params, signal) {
+  return call(`/api/images?${params}`, { signal });
+}
+
 export function searchText(params, signal) {
   return call(`/api/search?${params}`, { signal });
 }
