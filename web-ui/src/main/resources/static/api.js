@@ -40,6 +40,11 @@ export const imageStatuses = (ids) => call('/api/images/status', {
   body: JSON.stringify({ ids }),
 });
 
+/** The collection with no query, newest first (GET /api/images). */
+export function browse(params, signal) {
+  return call(`/api/images?${params}`, { signal });
+}
+
 export function searchText(params, signal) {
   return call(`/api/search?${params}`, { signal });
 }

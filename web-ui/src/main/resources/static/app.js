@@ -7,7 +7,7 @@ import { DEFAULTS, fromUrl, METRICS, toUrl } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['q', 'negative', 'tw', 'iw', 'nw', 'model', 'metric', 'collection', 'tags',
-  'tagsMatch', 'takenFrom', 'takenTo', 'uploadedFrom', 'uploadedTo', 'k'];
+  'tagsMatch', 'takenFrom', 'takenTo', 'uploadedFrom', 'uploadedTo', 'k', 'sort'];
 
 let image = null; // { file, id, url } while an image is part of the query
 let similarTo = '';
@@ -58,6 +58,10 @@ function hint(state) {
   const textual = state.q.trim() || state.negative.trim();
   const model = state.similar || state.image ? (textual ? 'clip' : state.model || 'vgg16') : 'clip';
   $('model').querySelector('[value=vgg16]').disabled = Boolean(textual);
+  if (!textual && !state.similar && !state.image) {
+    $('metric-hint').textContent = 'No query: the whole collection, newest first.';
+    return;
+  }
   const what = state.similar ? `Images similar to ${state.similar.slice(0, 8)}…`
     : state.image && textual ? 'Image and text combined'
       : state.image ? 'Images like this one' : 'Text search';
@@ -159,7 +163,7 @@ function setupForm() {
     });
   }
   for (const id of ['model', 'metric', 'collection', 'tagsMatch', 'takenFrom', 'takenTo',
-    'uploadedFrom', 'uploadedTo', 'k', 'hybrid', 'hideDuplicates']) {
+    'uploadedFrom', 'uploadedTo', 'k', 'sort', 'hybrid', 'hideDuplicates']) {
     $(id).addEventListener('change', () => go());
   }
   $('tags').addEventListener('input', later);

@@ -48,7 +48,7 @@ export async function open(id) {
   $('detail-img').alt = hit ? altText(hit) : 'The selected image';
   $('detail-download').href = `/api/images/${id}/content`;
   $('detail-download').download = hit?.filename || id;
-  $('detail-score').textContent = hit
+  $('detail-score').textContent = hit?.score !== undefined
     ? `${scoreText(hit, metric())} · ${Math.round(hit.similarity * 100)}% similar`
       + (hit.weakMatch ? ' · weak match' : '')
     : '';

@@ -1,7 +1,7 @@
 // Runs a search for a state (and an optional query image), renders the grid, and loads the next
 // page when the end of the list scrolls into view.
 import * as api from './api.js';
-import { filterParams, kind, METRICS } from './state.js';
+import { filterParams, kind, METRICS, sortParam } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,9 +24,10 @@ export function altText(hit) {
 }
 
 function request(state, image) {
-  const filters = filterParams(state);
+  const what = kind(state, Boolean(image));
+  const filters = { ...filterParams(state), sort: sortParam(state, what) };
   const metric = state.metric;
-  switch (kind(state, Boolean(image))) {
+  switch (what) {
     case 'text': {
       const mode = state.mode === 'semantic' ? 'semantic' : 'hybrid';
       return (token) => api.searchText(
@@ -52,7 +53,9 @@ function request(state, image) {
         controller.signal);
     }
     default:
-      return null;
+      return (token) => api.browse(
+        new URLSearchParams({ ...filters, ...(token ? { pageToken: token } : {}) }),
+        controller.signal);
   }
 }
 
@@ -62,12 +65,10 @@ export async function run(state, image, onOpen) {
   controller = new AbortController();
   const fetchPage = request(state, image);
   clear();
-  if (!fetchPage) {
-    page = null;
-    $('message').textContent = 'Type what you are looking for, or drop an image anywhere on this page.';
-    return;
-  }
-  page = { fetch: fetchPage, nextPageToken: null, strong: [], weak: [], metric: state.metric, onOpen };
+  page = {
+    fetch: fetchPage, nextPageToken: null, strong: [], weak: [], metric: state.metric, onOpen,
+    browsing: kind(state, Boolean(image)) === 'browse', sort: state.sort,
+  };
   await more(page);
 }
 
@@ -105,6 +106,10 @@ function nearBottom() {
 
 function message(current, response) {
   const total = current.strong.length + current.weak.length;
+  if (total === 0 && current.browsing) return 'No images yet: upload some, or loosen the filters.';
+  if (total === 0 && current.sort !== 'relevance') {
+    return 'No close match to sort by date. Sort by relevance to see the nearest images.';
+  }
   if (total === 0) return 'No images match. Try other words, another image or fewer filters.';
   if (current.strong.length === 0 || response.allWeak) {
     return 'No good match: these are only the nearest images, none of them is close.';
@@ -132,22 +137,26 @@ function card(hit, current) {
   button.type = 'button';
   button.className = 'card';
   button.dataset.id = hit.id;
-  button.dataset.score = hit.score;
   const img = document.createElement('img');
   img.src = hit.thumbnailUrl;
   img.alt = altText(hit);
   img.loading = 'lazy';
-  const score = document.createElement('span');
-  score.className = 'score';
-  score.textContent = scoreText(hit, current.metric);
-  const bar = document.createElement('span');
-  bar.className = 'bar';
-  bar.style.setProperty('--s', hit.similarity);
-  bar.title = `${Math.round(hit.similarity * 100)}% similar`;
   const name = document.createElement('span');
   name.className = 'name';
   name.textContent = hit.filename || hit.id.slice(0, 12);
-  button.append(img, score, bar, name);
+  button.append(img);
+  if (hit.score !== undefined) { // listed images (no query) have no score
+    button.dataset.score = hit.score;
+    const score = document.createElement('span');
+    score.className = 'score';
+    score.textContent = scoreText(hit, current.metric);
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.style.setProperty('--s', hit.similarity);
+    bar.title = `${Math.round(hit.similarity * 100)}% similar`;
+    button.append(score, bar);
+  }
+  button.append(name);
   button.addEventListener('click', () => current.onOpen(hit.id));
   li.append(button);
   return li;

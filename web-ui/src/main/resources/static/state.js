@@ -6,7 +6,7 @@ const FILTERS = ['collection', 'tags', 'tagsMatch', 'takenFrom', 'takenTo', 'upl
 
 export const DEFAULTS = {
   q: '', negative: '', tw: '1', iw: '1', nw: '0.5', model: '', metric: 'cosine', mode: 'hybrid',
-  image: '', similar: '', hideDuplicates: false, k: '24', tagsMatch: 'any',
+  image: '', similar: '', hideDuplicates: false, k: '24', tagsMatch: 'any', sort: 'relevance',
 };
 
 export function fromUrl(search = location.search) {
@@ -44,12 +44,18 @@ export function filterParams(state) {
   return out;
 }
 
-/** What kind of query this state asks for, or null when there is nothing to search. */
+/** What kind of query this state asks for: 'browse' (the collection) when there is none. */
 export function kind(state, hasImage) {
   if (state.similar) return 'similar';
   if (hasImage || state.image) return 'image';
   if (state.q.trim()) return state.negative.trim() ? 'combined' : 'text';
-  return null;
+  return 'browse';
+}
+
+/** The `sort` parameter: a query sorts its relevant set; the collection is always by a date. */
+export function sortParam(state, what) {
+  if (what === 'browse') return state.sort === 'taken' ? 'taken' : 'uploaded';
+  return state.sort;
 }
 
 /** Lower is closer for distances; the label and hint change with the metric. */

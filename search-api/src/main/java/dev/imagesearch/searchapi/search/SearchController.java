@@ -46,7 +46,9 @@ class SearchController {
           "CLIP text vector against the images' CLIP vectors; mode=hybrid (default) also matches"
               + " caption, tags and file name and fuses both rankings by reciprocal rank fusion."
               + " Filters: collection, tags, tagsMatch=any|all, contentType, uploadedFrom,"
-              + " uploadedTo, takenFrom, takenTo, minWidth, hideDuplicates.")
+              + " uploadedTo, takenFrom, takenTo, minWidth, hideDuplicates. sort=relevance (default),"
+              + " taken or uploaded: a date sort lists the hits above the query's relevance cutoff,"
+              + " newest first.")
   // The named parameters are read from `all` too; they are declared for the OpenAPI document.
   @GetMapping("/api/search")
   Mono<ResultPage> text(
@@ -71,7 +73,7 @@ class SearchController {
       summary = "Search by image, or by image and text combined",
       description =
           "Multipart: an 'image' file part and/or fields q, negative, textWeight, imageWeight,"
-              + " negativeWeight, model=vgg16|clip, metric=cosine|l2|l1, k, pageToken and the"
+              + " negativeWeight, model=vgg16|clip, metric=cosine|l2|l1, k, pageToken, sort and the"
               + " filters of GET /api/search. Texts are combined with the image in CLIP space.")
   @PostMapping(path = "/api/search", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<ResultPage> image(

@@ -44,8 +44,8 @@ class SimilarController {
   @Operation(
       summary = "Images similar to an indexed image",
       description =
-          "model=vgg16 (default) or clip, metric=cosine|l2|l1, k, pageToken and the filters of GET"
-              + " /api/search. The image itself is left out.")
+          "model=vgg16 (default) or clip, metric=cosine|l2|l1, k, pageToken, sort and the filters"
+              + " of GET /api/search. The image itself is left out.")
   @GetMapping("/api/images/{id}/similar")
   Mono<ResultPage> similar(
       @PathVariable String id,
