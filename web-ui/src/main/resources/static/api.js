@@ -34,6 +34,7 @@ export const info = () => call('/api/info');
 export const collections = () => call('/api/collections');
 export const metadata = (id) => call(`/api/images/${id}`);
 export const imageStatus = (id) => call(`/api/images/${id}/status`);
+export const deleteImage = (id, options = {}) => call(`/api/images/${id}`, { method: 'DELETE', ...options });
 
 export function searchText(params, signal) {
   return call(`/api/search?${params}`, { signal });

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,7 @@ public final class DemoStack {
 
   private final Path var;
   private final Path logs;
+  private final Map<String, String> environment = new HashMap<>();
 
   /** Why the browser tests cannot run here (also printed), or null when they can. */
   static String whyNot() {
@@ -102,6 +105,11 @@ public final class DemoStack {
     return var;
   }
 
+  /** Sets a variable for every later command and the services it starts (Spring reads them). */
+  void environment(String name, String value) {
+    environment.put(name, value);
+  }
+
   public String apiKey() throws IOException {
     return Files.readString(var.resolve("api-key")).strip();
   }
@@ -124,6 +132,7 @@ public final class DemoStack {
             .directory(HOME.toFile())
             .redirectErrorStream(true)
             .redirectOutput(logs.resolve(name + ".log").toFile());
+    builder.environment().putAll(environment);
     builder.environment().put("IMAGESEARCH_VAR", var.toString());
     Process process = builder.start();
     if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
