@@ -44,6 +44,7 @@ export const imageStatuses = (ids) => call('/api/images/status', {
 export function browse(params, signal) {
   return call(`/api/images?${params}`, { signal });
 }
+export const deleteImage = (id, options = {}) => call(`/api/images/${id}`, { method: 'DELETE', ...options });
 
 export function searchText(params, signal) {
   return call(`/api/search?${params}`, { signal });

@@ -1,7 +1,9 @@
 // Wires the page: form <-> state <-> address bar, the query image (drop, paste, pick), the header.
 import * as api from './api.js';
+import * as deletion from './deletion.js';
 import * as detail from './detail.js';
 import * as search from './search.js';
+import * as session from './session.js';
 import * as upload from './upload.js';
 import { DEFAULTS, fromUrl, METRICS, toUrl } from './state.js';
 
@@ -234,7 +236,8 @@ detail.setup((id, model) => {
   go(true);
 });
 upload.setup(indexed);
+deletion.setup(indexed);
 window.addEventListener('popstate', load);
 setInterval(refreshInfo, 15000);
-Promise.all([refreshInfo(), refreshCollections(), load()])
+Promise.all([session.setup(), refreshInfo(), refreshCollections(), load()])
   .finally(() => document.body.removeAttribute('aria-busy'));

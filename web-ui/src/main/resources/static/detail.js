@@ -1,7 +1,9 @@
 // The large view of one result: metadata, EXIF, tags, caption, "similar" and download, with
 // arrow keys for the previous and next result and Esc to close.
 import * as api from './api.js';
+import * as deletion from './deletion.js';
 import { altText, metric, scoreText, shown } from './search.js';
+import { signedIn } from './session.js';
 
 const $ = (id) => document.getElementById(id);
 let currentId = null;
@@ -15,6 +17,13 @@ export function setup(similarHandler) {
   $('detail-next').addEventListener('click', () => step(1));
   $('similar-vgg16').addEventListener('click', () => similar('vgg16'));
   $('similar-clip').addEventListener('click', () => similar('clip'));
+  $('detail-delete').addEventListener('click', () => confirming(true));
+  $('delete-no').addEventListener('click', () => confirming(false));
+  $('delete-yes').addEventListener('click', () => {
+    const id = currentId;
+    dialog.close();
+    deletion.remove(id, $('detail-title').textContent);
+  });
   dialog.addEventListener('keydown', (e) => {
     if (e.target.closest('input, select, textarea')) return;
     if (e.key === 'ArrowLeft') step(-1);
@@ -31,17 +40,28 @@ function similar(model) {
   onSimilar(currentId, model);
 }
 
+/** The second step of a deletion, in place of a browser confirm() that a phone hides badly. */
+function confirming(on) {
+  $('delete-confirm').hidden = !on;
+  $(on ? 'delete-no' : 'detail-delete').focus();
+}
+
+/** The results still on the page: those deleted here are left out at once. */
+const visible = () => shown().filter((h) => !deletion.isGone(h.id));
+
 function step(delta) {
-  const hits = shown();
+  const hits = visible();
   const i = hits.findIndex((h) => h.id === currentId);
   if (i >= 0 && hits[i + delta]) open(hits[i + delta].id);
 }
 
 export async function open(id) {
   currentId = id;
-  const hits = shown();
+  const hits = visible();
   const i = hits.findIndex((h) => h.id === id);
   const hit = hits[i];
+  $('detail-delete').hidden = !signedIn(); // the ingest-service still checks the key's role
+  $('delete-confirm').hidden = true;
   const dialog = $('detail');
   $('detail-title').textContent = hit?.filename || id.slice(0, 12);
   $('detail-img').src = `/api/images/${id}/content`;

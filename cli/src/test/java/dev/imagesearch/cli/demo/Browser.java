@@ -70,6 +70,15 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(width, height));
   }
 
+  /**
+   * Makes the page see {@code prefers-color-scheme: dark} (or light), as a system setting would.
+   */
+  void colorScheme(String scheme) {
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
