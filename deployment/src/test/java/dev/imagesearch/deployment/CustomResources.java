@@ -1,5 +1,7 @@
 package dev.imagesearch.deployment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -8,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Typed models of the two custom resources that have no Java model on Maven Central: KEDA's
- * ScaledObject (keda.sh/v1alpha1) and ECK's Elasticsearch (elasticsearch.k8s.elastic.co/v1).
+ * Typed models of the custom resources that have no Java model on Maven Central: KEDA's
+ * ScaledObject (keda.sh/v1alpha1), ECK's Elasticsearch (elasticsearch.k8s.elastic.co/v1) and the
+ * Prometheus Operator's ServiceMonitor and PrometheusRule (monitoring.coreos.com/v1).
  *
  * <p>They are NOT the full CRD schemas: they hold the fields of those CRDs that a ScaledObject or
  * an Elasticsearch resource may reasonably set here, named and typed as in the CRDs (ScaledObject's
@@ -85,4 +88,33 @@ final class CustomResources {
       Map<String, Object> config,
       PodTemplateSpec podTemplate,
       List<PersistentVolumeClaim> volumeClaimTemplates) {}
+
+  record ServiceMonitor(
+      String apiVersion, String kind, ObjectMeta metadata, ServiceMonitorSpec spec) {}
+
+  record ServiceMonitorSpec(
+      LabelSelector selector,
+      NamespaceSelector namespaceSelector,
+      String jobLabel,
+      List<MonitorEndpoint> endpoints) {}
+
+  record NamespaceSelector(Boolean any, List<String> matchNames) {}
+
+  record MonitorEndpoint(
+      String port, String path, String scheme, String interval, String scrapeTimeout) {}
+
+  record PrometheusRule(
+      String apiVersion, String kind, ObjectMeta metadata, PrometheusRuleSpec spec) {}
+
+  record PrometheusRuleSpec(List<RuleGroup> groups) {}
+
+  record RuleGroup(String name, String interval, List<Rule> rules) {}
+
+  record Rule(
+      String alert,
+      String record,
+      String expr,
+      @JsonProperty("for") String pending,
+      Map<String, String> labels,
+      Map<String, String> annotations) {}
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesDocumentsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"base", "cpu", "gpu"})
+  @ValueSource(strings = {"base", "cpu", "gpu", "observability"})
   void everyDocumentIsAValidObjectOfItsKind(String name) {
     Cluster cluster = Cluster.of(name);
     assertThat(cluster.objects())

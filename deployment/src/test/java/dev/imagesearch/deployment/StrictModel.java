@@ -53,6 +53,10 @@ final class StrictModel {
           Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
           Map.entry("keda.sh/v1alpha1/ScaledObject", CustomResources.ScaledObject.class),
           Map.entry(
+              "monitoring.coreos.com/v1/ServiceMonitor", CustomResources.ServiceMonitor.class),
+          Map.entry(
+              "monitoring.coreos.com/v1/PrometheusRule", CustomResources.PrometheusRule.class),
+          Map.entry(
               "elasticsearch.k8s.elastic.co/v1/Elasticsearch",
               CustomResources.Elasticsearch.class));
 
