@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -154,17 +156,23 @@ final class RunningServices implements AutoCloseable {
     }
   }
 
+  /** Stops the services and deletes their logs. */
   @Override
   public void close() {
     processes.forEach(Process::destroy);
     for (Process process : processes) {
       try {
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    try (var files = Files.walk(logs)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + logs + ": " + e);
     }
   }
 }
