@@ -83,6 +83,7 @@ final class IngestClient implements Closeable {
     HttpPost post = new HttpPost(endpoint);
     post.setEntity(form.build());
     post.setHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json");
+    post.setHeader(TraceParent.HEADER, TraceParent.next());
     if (apiKey != null) {
       post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
     }

@@ -30,29 +30,14 @@ class ChaosRunTest {
     DemoStack stack = new DemoStack(OUT);
     ChaosRun.Report report;
     try {
-      assertThat(up(stack, "up")).as("imagesearch up").isTrue();
+      assertThat(stack.upPatiently("up")).as("imagesearch up").isTrue();
       report =
-          new ChaosRun(plan, stack.var(), stack.apiKey(), name -> up(stack, name), System.out)
-              .run();
+          new ChaosRun(plan, stack.var(), stack.apiKey(), stack::upPatiently, System.out).run();
     } finally {
       stack.stop();
     }
     Files.writeString(OUT.resolve(plan.name() + "-report.txt"), report.text() + "\n");
     System.out.println(report.text());
     assertThat(report.violations()).as(report.text()).isEmpty();
-  }
-
-  /**
-   * {@code imagesearch up}, again if a service missed its 90 s start on a busy machine (up to three
-   * times): it starts only what is not running.
-   */
-  private static boolean up(DemoStack stack, String name)
-      throws java.io.IOException, InterruptedException {
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      if (stack.cli(name + (attempt == 1 ? "" : "-" + attempt), 5, "up") == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }
