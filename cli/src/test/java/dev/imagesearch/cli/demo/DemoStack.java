@@ -111,11 +111,6 @@ public final class DemoStack {
     return var;
   }
 
-  /** Sets a variable for every later command and the services it starts (Spring reads them). */
-  void environment(String name, String value) {
-    environment.put(name, value);
-  }
-
   public String apiKey() throws IOException {
     return Files.readString(var.resolve("api-key")).strip();
   }
