@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * window, so every page of a query gets the same cutoff). A flat floor cannot fit every query: a
  * precise query has a few close images and then a drop, a vague one a smooth slope. The cutoff is
  * the largest gap in the sorted cosines: the hits above it are strong, the rest weak (decision
- * 0016). The model's floor ({@code weak-match.*}) stays a lower bound: a gap below it is never
+ * 0017). The model's floor ({@code weak-match.*}) stays a lower bound: a gap below it is never
  * used, and with no clear gap the cutoff is the floor.
  *
  * @param minGapShare a gap counts only when it is at least this share of the candidates' cosine
