@@ -86,11 +86,10 @@ export async function sha256(blob) {
  * Uploads one file with XMLHttpRequest, whose upload progress fetch() cannot report.
  * Resolves to the file's result `{id, filename, status, reason?}` whatever the HTTP status.
  */
-export function upload(file, fields, key, onProgress) {
+export function upload(file, fields, onProgress) {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/images');
-    if (key) xhr.setRequestHeader('Authorization', `Bearer ${key}`);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => resolve(rejected(file, 'The server cannot be reached.'));
@@ -100,7 +99,7 @@ export function upload(file, fields, key, onProgress) {
       if (result) {
         resolve(result);
       } else if (xhr.status === 401 || xhr.status === 403) {
-        resolve(rejected(file, `${body?.detail || 'API key refused.'} Enter a write key above.`));
+        resolve(rejected(file, `${body?.detail || 'API key refused.'} Sign in with a write key.`));
       } else {
         resolve(rejected(file, body?.detail || `HTTP ${xhr.status}`));
       }

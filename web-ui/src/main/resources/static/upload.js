@@ -4,7 +4,6 @@
 import * as api from './api.js';
 
 const $ = (id) => document.getElementById(id);
-const KEY = 'imagesearch.apiKey';
 const PARALLEL = 3;
 const POLL_MS = 1500;
 const MAX_IDS = 200; // contracts' StatusQuery.MAX_IDS: more ids in one request are a 400
@@ -22,8 +21,6 @@ export function setup(indexedHandler) {
   const dialog = $('upload');
   $('open-upload').addEventListener('click', () => dialog.showModal());
   $('upload-close').addEventListener('click', () => dialog.close());
-  $('api-key').value = localStorage.getItem(KEY) || '';
-  $('api-key').addEventListener('change', (e) => localStorage.setItem(KEY, e.target.value.trim()));
   $('up-pick').addEventListener('click', () => $('up-files').click());
   $('up-pick-folder').addEventListener('click', () => $('up-folder').click());
   for (const input of [$('up-files'), $('up-folder')]) {
@@ -99,9 +96,9 @@ function pump() {
 }
 
 async function send({ file, fields, row: r }) {
-  const key = $('api-key').value.trim();
   set(r, 'uploading', 'uploading…');
-  const result = await api.upload(file, fields, key, (fraction) => {
+  // The key travels in the sign-in's HttpOnly cookie, which search-api forwards to ingest-service.
+  const result = await api.upload(file, fields, (fraction) => {
     r.progress.value = fraction;
   });
   if (result.status === 'rejected') {

@@ -40,11 +40,21 @@ final class SearchPage {
     waitFor("the page settled", () -> browser.count("body[aria-busy]") == 0);
   }
 
+  /** Opens the upload panel signed in: the key lives in search-api's cookie, not in the page. */
   void openUploadPanel(String apiKey) throws IOException, InterruptedException {
     open("");
+    waitFor("the session read", () -> shown("#sign-in") || shown("#sign-out"));
+    if (shown("#sign-in")) {
+      browser.click("#sign-in");
+      browser.type("#sign-in-key", apiKey, Keys.ENTER);
+      waitFor("signed in", () -> shown("#sign-out")); // the page reloads with the cookie
+      waitFor("the page settled", () -> browser.count("body[aria-busy]") == 0);
+    }
     browser.click("#open-upload");
-    browser.js("localStorage.clear(); document.getElementById('api-key').value = ''");
-    browser.type("#api-key", apiKey, Keys.TAB); // the key is remembered on change
+  }
+
+  private boolean shown(String css) {
+    return browser.find(css).isDisplayed();
   }
 
   /** A drop of the file on the page, as a person dragging it from their desktop does. */

@@ -243,8 +243,9 @@ class SearchPageE2ETest {
     SearchPage.waitUntil(Duration.ofMinutes(2), "indexed", () -> browser.count(indexed) == 2);
     page.shot("08-uploaded");
     page.waitFor("count", () -> browser.text("#counts").startsWith(PHOTOS + 2 + " images indexed"));
-    assertThat(browser.js("return localStorage.getItem('imagesearch.apiKey')"))
-        .isEqualTo(stack.apiKey());
+    assertThat(String.valueOf(browser.js("return JSON.stringify(localStorage) + document.cookie")))
+        .as("the key is only in search-api's HttpOnly cookie")
+        .doesNotContain(stack.apiKey());
 
     page.openUploadPanel(stack.apiKey());
     browser.type("#up-files", a.toString());
