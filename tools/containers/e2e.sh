@@ -63,7 +63,7 @@ echo "  ${#ids[@]} images uploaded, indexed and found"
 
 "$here/checks.sh" "${apps[@]}"
 
-echo "== the worker stops gracefully with a batch in flight; nothing is lost"
+echo "== the worker, stopped right after a burst of uploads, exits by itself; nothing is lost"
 for copy in 1 2 3; do
   for file in "$samples"/*.jpg; do  # new bytes after the JPEG's end: a new image to the dedup
     cp "$file" "$work/$copy-$(basename "$file")" && printf 'copy %s' "$copy" >>"$work/$copy-$(basename "$file")"
