@@ -209,7 +209,11 @@ class ProtectedPageE2ETest {
     browser.open(SearchPage.URL + "?q=red+circles");
     page.waitFor("results", () -> browser.count(".card") > 0);
     String id = expected.length > 0 ? expected[0] : page.firstId();
-    browser.click(".card[data-id='" + id + "']");
+    String card = ".card[data-id='" + id + "']";
+    // A person scrolls the card up first: on a phone the search bar is fixed at the bottom, over
+    // the place where WebDriver's own scrolling leaves it.
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", browser.find(card));
+    browser.click(card);
     page.waitFor("the detail", () -> browser.find("#detail-delete").isDisplayed());
     return id;
   }

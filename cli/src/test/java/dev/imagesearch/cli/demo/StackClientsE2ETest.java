@@ -167,8 +167,17 @@ class StackClientsE2ETest {
 
     assertThat(ran.exit()).isEqualTo(1);
     assertThat(ran.out()).contains("deleted " + id).contains("not deleted not-an-id: ");
-    assertThat(statuses(List.of(id)).path("statuses").get(0).path("status").asString())
-        .isEqualTo("unknown");
+    // The original goes at once; the index entry when the worker takes the delete event.
+    SearchPage.waitUntil(
+        Duration.ofMinutes(1),
+        "the deleted image unknown",
+        () ->
+            statuses(List.of(id))
+                .path("statuses")
+                .get(0)
+                .path("status")
+                .asString()
+                .equals("unknown"));
   }
 
   /**
