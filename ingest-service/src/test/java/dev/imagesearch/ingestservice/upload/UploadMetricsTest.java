@@ -46,7 +46,11 @@ class UploadMetricsTest extends IngestApiTestBase {
         .returnResult();
 
     String metrics =
-        http.get()
+        http.mutate()
+            // a shared context's many series and buckets pass the 256 KB default
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+            .build()
+            .get()
             .uri("/actuator/prometheus")
             .exchange()
             .expectStatus()
