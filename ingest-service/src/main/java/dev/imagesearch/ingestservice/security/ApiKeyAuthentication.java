@@ -1,8 +1,8 @@
 package dev.imagesearch.ingestservice.security;
 
 import dev.imagesearch.contracts.ApiKeyHash;
+import dev.imagesearch.web.ApiKeyHeaders;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,7 +13,6 @@ import reactor.core.publisher.Mono;
 
 /** Finds the key in {@code Authorization: Bearer} or {@code X-Api-Key} and checks its hash. */
 final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
-  static final String HEADER = "X-Api-Key";
 
   private final List<SecurityProperties.ApiKey> keys;
 
@@ -22,14 +21,7 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
   }
 
   static Mono<Authentication> extract(ServerWebExchange exchange) {
-    HttpHeaders headers = exchange.getRequest().getHeaders();
-    String key = headers.getFirst(HEADER);
-    String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-    if (key == null
-        && authorization != null
-        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      key = authorization.substring(7).strip();
-    }
+    String key = ApiKeyHeaders.key(exchange.getRequest().getHeaders());
     return key == null || key.isEmpty()
         ? Mono.empty()
         : Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(null, key));

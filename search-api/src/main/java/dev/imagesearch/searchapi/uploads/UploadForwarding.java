@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi.uploads;
 
 import dev.imagesearch.searchapi.web.PresentedKey;
+import dev.imagesearch.web.ApiKeyHeaders;
 import dev.imagesearch.web.ServiceUnavailable;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
@@ -82,7 +83,7 @@ class UploadForwarding {
               // The page signs in with a cookie; the ingest-service reads keys from headers.
               String signedIn = PresentedKey.fromCookie(request);
               if (PresentedKey.fromHeaders(request) == null && signedIn != null) {
-                headers.set("X-Api-Key", signedIn);
+                headers.set(ApiKeyHeaders.HEADER, signedIn);
               }
             })
         .body(BodyInserters.fromDataBuffers(request.getBody()))

@@ -1,9 +1,9 @@
 package dev.imagesearch.searchapi.web;
 
+import dev.imagesearch.web.ApiKeyHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
@@ -25,14 +25,7 @@ public final class PresentedKey {
 
   /** The key from the headers only, or null. */
   public static String fromHeaders(ServerHttpRequest request) {
-    String key = request.getHeaders().getFirst("X-Api-Key");
-    String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-    if (key == null
-        && authorization != null
-        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      key = authorization.substring(7).strip();
-    }
-    return key;
+    return ApiKeyHeaders.key(request.getHeaders());
   }
 
   /** The key from the sign-in cookie, or null (also when the cookie is not ours to read). */
