@@ -98,7 +98,10 @@ class ProtectedPageE2ETest {
           .asString()
           .doesNotContain(KEY, "imagesearch_key");
       browser.type("#q", "red circles");
-      page.waitFor("thumbnails", () -> browser.count(".card") > 0 && allLoaded(".card img"));
+      // Scored cards: the page lists the collection, without scores, until the search answers;
+      // a click before then would land on a card the results are about to replace.
+      page.waitFor(
+          "thumbnails", () -> browser.count(".card .score") > 0 && allLoaded(".card img"));
       browser.click(".card");
       page.waitFor("the original", () -> allLoaded("#detail-img"));
       assertThat(browser.find("#detail-delete").isDisplayed()).isTrue();
@@ -207,7 +210,7 @@ class ProtectedPageE2ETest {
 
   private String openFirstResult(String... expected) throws Exception {
     browser.open(SearchPage.URL + "?q=red+circles");
-    page.waitFor("results", () -> browser.count(".card") > 0);
+    page.waitFor("results", () -> browser.count(".card .score") > 0);
     String id = expected.length > 0 ? expected[0] : page.firstId();
     String card = ".card[data-id='" + id + "']";
     // A person scrolls the card up first: on a phone the search bar is fixed at the bottom, over
