@@ -8,6 +8,7 @@ offline against the jars these images were built from (deployment's KubernetesWi
 shows that the image's application layer is that jar's."""
 import json, subprocess, sys, yaml
 
+PORT_VARIABLES = ("SERVER_PORT", "MANAGEMENT_SERVER_PORT")
 PROBE = ("exec 3<>/dev/tcp/127.0.0.1/{port} && printf 'GET {path} HTTP/1.0\\r\\n\\r\\n' >&3"
          " && read -r _ code _ <&3 && echo $code")
 
@@ -36,9 +37,9 @@ def check(pod, container):
                  for p in ports.values() if p not in exposed]
     image_env = dict(e.split("=", 1) for e in config.get("Env", []))
     for env in container.get("env", []):
-        if env["name"] == "SERVER_PORT" and int(env["value"]) not in exposed:
-            problems.append(f"SERVER_PORT {env['value']} is not the image's port {exposed}")
-        if env["name"] in image_env and env["name"] not in ("SERVER_PORT", "JAVA_TOOL_OPTIONS"):
+        if env["name"] in PORT_VARIABLES and int(env["value"]) not in exposed:
+            problems.append(f"{env['name']} {env['value']} is not one of the image's ports {exposed}")
+        if env["name"] in image_env and env["name"] not in PORT_VARIABLES + ("JAVA_TOOL_OPTIONS",):
             problems.append(f"{env['name']} overrides an image variable nobody reviewed")
     user = (pod.get("securityContext", {}) | container.get("securityContext", {})).get("runAsUser")
     if user is not None and config.get("User", "").split(":")[0] != str(user):

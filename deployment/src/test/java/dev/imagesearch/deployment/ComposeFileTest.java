@@ -85,11 +85,16 @@ class ComposeFileTest {
       assertThat(configured)
           .as("%s: server.port in its application.yml", service.module)
           .isEqualTo(service.port);
+      if (service.separateManagementPort()) {
+        assertThat(service.jar().applicationValue("management.server.port").orElseThrow())
+            .as("%s: management.server.port in its application.yml", service.module)
+            .isEqualTo(service.managementPort);
+      }
 
       String test = String.join(" ", strings(map(definition.get("healthcheck")).get("test")));
       assertThat(test)
           .as("%s: health check", service.module)
-          .contains("/dev/tcp/127.0.0.1/" + service.port)
+          .contains("/dev/tcp/127.0.0.1/" + service.managementPort)
           .contains("/actuator/health/readiness");
 
       List<String> ports = strings(definition.getOrDefault("ports", List.of()));
@@ -98,7 +103,7 @@ class ComposeFileTest {
         assertThat(definition).doesNotContainKey("container_name");
       } else {
         assertThat(ports)
-            .as("%s publishes its own port", service.module)
+            .as("%s publishes its API port, not its management port", service.module)
             .singleElement()
             .satisfies(p -> assertThat(p).endsWith(":" + service.port + ":" + service.port));
       }

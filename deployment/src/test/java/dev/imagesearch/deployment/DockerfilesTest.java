@@ -69,18 +69,24 @@ class DockerfilesTest {
 
   @ParameterizedTest
   @MethodSource("dockerfiles")
-  void healthCheckAsksReadinessOnTheServicePortWithoutCurl(String path, Service service) {
+  void healthCheckAsksReadinessOnTheManagementPortWithoutCurl(String path, Service service) {
     Dockerfile image = Dockerfile.read(path).finalStage();
     Map<String, String> env = image.env();
 
-    assertThat(env).containsEntry("SERVER_PORT", String.valueOf(service.port));
-    assertThat(image.all("EXPOSE")).containsExactly(String.valueOf(service.port));
+    assertThat(env)
+        .containsEntry("SERVER_PORT", String.valueOf(service.port))
+        .containsEntry(service.managementPortVariable(), String.valueOf(service.managementPort));
+    assertThat(image.all("EXPOSE"))
+        .containsExactly(
+            service.separateManagementPort()
+                ? service.port + " " + service.managementPort
+                : String.valueOf(service.port));
     assertThat(image.all("HEALTHCHECK"))
         .singleElement()
         .satisfies(
             check ->
                 assertThat(check)
-                    .contains("/dev/tcp/127.0.0.1/${SERVER_PORT}")
+                    .contains("/dev/tcp/127.0.0.1/${" + service.managementPortVariable() + "}")
                     .contains("GET /actuator/health/readiness")
                     .doesNotContain("curl")
                     .doesNotContain("wget"));

@@ -33,16 +33,17 @@ class KubernetesChecksTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"base", "cpu", "gpu"})
-  void probesAskTheActuatorOnTheContainersPort(String name) {
+  void probesAskTheActuatorOnTheManagementPort(String name) {
     Cluster cluster = Cluster.of(name);
     for (Service service : Service.values()) {
       Container container = Cluster.container(cluster.deployment(service));
       assertThat(container.getPorts())
           .extracting(ContainerPort::getContainerPort)
-          .as("%s: container port", service.module)
-          .containsExactly(service.port);
+          .as("%s: container ports", service.module)
+          .containsExactlyElementsOf(new TreeSet<>(List.of(service.port, service.managementPort)));
       assertThat(cluster.environment(container))
-          .containsEntry("SERVER_PORT", String.valueOf(service.port));
+          .containsEntry("SERVER_PORT", String.valueOf(service.port))
+          .containsEntry(service.managementPortVariable(), String.valueOf(service.managementPort));
       assertProbe(container, container.getLivenessProbe(), "/actuator/health/liveness");
       assertProbe(container, container.getStartupProbe(), "/actuator/health/liveness");
       assertProbe(container, container.getReadinessProbe(), "/actuator/health/readiness");
@@ -53,7 +54,11 @@ class KubernetesChecksTest {
     assertThat(probe).as("%s: probe on %s", container.getName(), path).isNotNull();
     assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
     IntOrString port = probe.getHttpGet().getPort();
-    ContainerPort target = container.getPorts().getFirst();
+    ContainerPort target =
+        container.getPorts().stream()
+            .filter(p -> "management".equals(p.getName()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(container.getName() + ": no port 'management'"));
     if (port.getStrVal() != null) {
       assertThat(port.getStrVal())
           .as("%s: probe port name", container.getName())

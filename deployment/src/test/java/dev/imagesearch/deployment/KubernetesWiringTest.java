@@ -40,6 +40,9 @@ class KubernetesWiringTest {
         .map(path -> path.getBackend().getService())
         .forEach(
             backend -> {
+              assertThat(backend.getPort().getName())
+                  .as("the Ingress publishes the API, never the management port")
+                  .isEqualTo("http");
               var target =
                   cluster.named(io.fabric8.kubernetes.api.model.Service.class, backend.getName());
               assertThat(target.getSpec().getPorts())

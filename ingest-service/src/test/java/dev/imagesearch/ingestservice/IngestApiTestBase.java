@@ -1,9 +1,11 @@
 package dev.imagesearch.ingestservice;
 
+import dev.imagesearch.testsupport.ManagementClient;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,12 +19,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @IngestTest
 public abstract class IngestApiTestBase {
   @Autowired protected WebTestClient http;
+  @LocalManagementPort private int managementPort;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     RealServers.registerS3(registry);
     RealServers.registerKafka(registry);
     RealServers.registerElasticsearch(registry);
+  }
+
+  /** The actuator: health and metrics, on the management port. */
+  protected WebTestClient management() {
+    return ManagementClient.of(managementPort);
   }
 
   protected static String kafka() {

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 class IngestServiceApplicationTest extends IngestApiTestBase {
 
   @Test
-  void reportsItselfHealthyAndReady() {
-    http.get()
+  void reportsItselfHealthyAndReadyOnTheManagementPort() {
+    management()
+        .get()
         .uri("/actuator/health")
         .exchange()
         .expectStatus()
@@ -14,12 +15,21 @@ class IngestServiceApplicationTest extends IngestApiTestBase {
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo("UP");
-    http.get()
+    management()
+        .get()
         .uri("/actuator/health/readiness")
         .exchange()
         .expectStatus()
         .isOk()
         .expectBody()
         .returnResult();
+  }
+
+  /** The API port is what the Ingress publishes: metrics and health must not be reachable there. */
+  @Test
+  void theApiPortServesNoActuator() {
+    for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator"}) {
+      http.get().uri(path).exchange().expectStatus().isNotFound().expectBody().returnResult();
+    }
   }
 }

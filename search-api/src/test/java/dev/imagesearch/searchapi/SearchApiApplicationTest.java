@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class SearchApiApplicationTest extends SearchApiTestBase {
   @Test
-  void reportsItselfHealthyAndReady() {
-    http.get()
+  void reportsItselfHealthyAndReadyOnTheManagementPort() {
+    management()
+        .get()
         .uri("/actuator/health")
         .exchange()
         .expectStatus()
@@ -15,13 +16,22 @@ class SearchApiApplicationTest extends SearchApiTestBase {
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo("UP");
-    http.get()
+    management()
+        .get()
         .uri("/actuator/health/readiness")
         .exchange()
         .expectStatus()
         .isOk()
         .expectBody()
         .returnResult();
+  }
+
+  /** The API port is what the Ingress publishes: metrics and health must not be reachable there. */
+  @Test
+  void theApiPortServesNoActuator() {
+    for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator"}) {
+      http.get().uri(path).exchange().expectStatus().isNotFound().expectBody().returnResult();
+    }
   }
 
   @Test

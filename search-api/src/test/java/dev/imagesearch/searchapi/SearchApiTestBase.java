@@ -1,10 +1,12 @@
 package dev.imagesearch.searchapi;
 
 import dev.imagesearch.searchapi.search.ResultPage;
+import dev.imagesearch.testsupport.ManagementClient;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -18,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class SearchApiTestBase {
   @Autowired protected WebTestClient http;
   @Autowired private ApplicationContext context;
+  @LocalManagementPort private int managementPort;
 
   protected Corpus corpus;
 
@@ -30,6 +33,11 @@ public abstract class SearchApiTestBase {
   @BeforeEach
   void indexCorpus() {
     corpus = Corpus.indexedWith(context);
+  }
+
+  /** The actuator: health and metrics, on the management port. */
+  protected WebTestClient management() {
+    return ManagementClient.of(managementPort);
   }
 
   protected <T> T bean(Class<T> type) {

@@ -14,20 +14,22 @@ import java.util.Map;
 
 /** The parts of the local stack, in start order, with fixed ports so URLs stay the same. */
 enum Component {
-  ELASTICSEARCH("elasticsearch", "http://127.0.0.1:9200", true),
-  KAFKA("kafka", "127.0.0.1:9092", true),
-  S3("s3", "http://127.0.0.1:9000", true),
-  INGEST_SERVICE("ingest-service", "http://127.0.0.1:8081", false),
-  EMBED_WORKER("embed-worker", "http://127.0.0.1:8082", false),
-  SEARCH_API("search-api", "http://127.0.0.1:8080", false);
+  ELASTICSEARCH("elasticsearch", "http://127.0.0.1:9200", null, true),
+  KAFKA("kafka", "127.0.0.1:9092", null, true),
+  S3("s3", "http://127.0.0.1:9000", null, true),
+  INGEST_SERVICE("ingest-service", "http://127.0.0.1:8081", "http://127.0.0.1:8091", false),
+  EMBED_WORKER("embed-worker", "http://127.0.0.1:8082", "http://127.0.0.1:8082", false),
+  SEARCH_API("search-api", "http://127.0.0.1:8080", "http://127.0.0.1:8090", false);
 
   private final String id;
   private final String url;
+  private final String managementUrl;
   private final boolean infrastructure;
 
-  Component(String id, String url, boolean infrastructure) {
+  Component(String id, String url, String managementUrl, boolean infrastructure) {
     this.id = id;
     this.url = url;
+    this.managementUrl = managementUrl;
     this.infrastructure = infrastructure;
   }
 
@@ -37,6 +39,15 @@ enum Component {
 
   String url() {
     return url;
+  }
+
+  /**
+   * Where a service's actuator (health, metrics) listens. search-api and ingest-service keep it on
+   * a loopback port apart from their API (docs/decisions/0026-management-port.md); the worker has
+   * no API, only this.
+   */
+  String managementUrl() {
+    return managementUrl;
   }
 
   boolean infrastructure() {
@@ -52,7 +63,7 @@ enum Component {
       case ELASTICSEARCH -> Elasticsearch.probe(url);
       case KAFKA -> Kafka.probe(url);
       case S3 -> S3Store.probe(url);
-      default -> actuatorHealth(url);
+      default -> actuatorHealth(managementUrl);
     };
   }
 
@@ -92,7 +103,9 @@ enum Component {
             "-XX:+UseSerialGC",
             "-jar",
             stack.serviceJar(this).toString(),
-            "--server.address=" + bind.address()));
+            "--server.address=" + bind.address(),
+            // --bind opens the API to other machines, never the health and metrics
+            "--management.server.address=127.0.0.1"));
     if (this == INGEST_SERVICE) {
       command.addAll(List.of(apiKey.ingestArguments()));
     }

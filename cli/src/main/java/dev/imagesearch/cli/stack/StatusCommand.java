@@ -73,7 +73,7 @@ public class StatusCommand implements Callable<Integer> {
     Map<Component, Scrape> first = new EnumMap<>(Component.class);
     for (Component service : Component.services()) {
       if (stack.pidFile(service).running().isPresent()) {
-        Scrape.of(service.url()).ifPresent(scrape -> first.put(service, scrape));
+        Scrape.of(service.managementUrl()).ifPresent(scrape -> first.put(service, scrape));
       }
     }
     if (first.isEmpty()) {
@@ -88,7 +88,7 @@ public class StatusCommand implements Callable<Integer> {
     System.out.printf("%nSERVICE         FIGURES (over the last %d s)%n", INTERVAL.toSeconds());
     first.forEach(
         (service, earlier) ->
-            Scrape.of(service.url())
+            Scrape.of(service.managementUrl())
                 .ifPresent(
                     later ->
                         System.out.printf(

@@ -97,7 +97,9 @@ final class Probes {
         String[] local = f[1].split(":");
         int port = Integer.parseInt(local[1], 16);
         boolean listening = f[3].equals("0A");
-        if (listening && port >= 8080 && port <= 8082 && !loopback(local[0])) {
+        if (listening
+            && (port >= 8080 && port <= 8082 || port == 8090 || port == 8091)
+            && !loopback(local[0])) {
           wrong.add(
               "port "
                   + port

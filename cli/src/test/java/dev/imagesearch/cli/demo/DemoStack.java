@@ -36,7 +36,7 @@ public final class DemoStack {
 
   private static final List<String> SERVICES =
       List.of("ingest-service", "embed-worker", "search-api");
-  private static final int[] PORTS = {8080, 8081, 8082, 9200, 9092, 9093, 9000};
+  private static final int[] PORTS = {8080, 8081, 8082, 8090, 8091, 9200, 9092, 9093, 9000};
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

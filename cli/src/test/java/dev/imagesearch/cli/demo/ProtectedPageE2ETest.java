@@ -100,8 +100,7 @@ class ProtectedPageE2ETest {
       browser.type("#q", "red circles");
       // Scored cards: the page lists the collection, without scores, until the search answers;
       // a click before then would land on a card the results are about to replace.
-      page.waitFor(
-          "thumbnails", () -> browser.count(".card .score") > 0 && allLoaded(".card img"));
+      page.waitFor("thumbnails", () -> browser.count(".card .score") > 0 && allLoaded(".card img"));
       browser.click(".card");
       page.waitFor("the original", () -> allLoaded("#detail-img"));
       assertThat(browser.find("#detail-delete").isDisplayed()).isTrue();

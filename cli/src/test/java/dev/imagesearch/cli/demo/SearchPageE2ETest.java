@@ -88,7 +88,7 @@ class SearchPageE2ETest {
   @Test
   @Order(0)
   void everyPartOfTheStackListensOnLoopbackOnly() throws Exception {
-    for (int port : new int[] {8080, 8081, 8082, 9200, 9092, 9000}) {
+    for (int port : new int[] {8080, 8081, 8082, 8090, 8091, 9200, 9092, 9000}) {
       assertThat(Listeners.on(port))
           .as("listening on port " + port)
           .isNotEmpty()

@@ -231,7 +231,7 @@ class StackClientsE2ETest {
   private static long requests(String uri) throws IOException, InterruptedException {
     URI metric =
         URI.create(
-            "http://127.0.0.1:8080/actuator/metrics/http.server.requests?tag="
+            "http://127.0.0.1:8090/actuator/metrics/http.server.requests?tag="
                 + URLEncoder.encode("uri:" + uri, StandardCharsets.UTF_8));
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<String> response =

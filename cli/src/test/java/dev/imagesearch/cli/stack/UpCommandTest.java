@@ -29,12 +29,13 @@ class UpCommandTest {
   }
 
   @Test
-  void bindAllExposesThemOnEveryInterface() {
+  void bindAllExposesThemOnEveryInterfaceButNotTheirHealthAndMetrics() {
     Stack stack = new Stack(home, home.resolve("var"));
     UpCommand up = parse("--bind", "0.0.0.0");
 
     for (Component service : Component.services()) {
-      assertThat(service.serviceCommand(stack, up.bind, key)).contains("--server.address=0.0.0.0");
+      assertThat(service.serviceCommand(stack, up.bind, key))
+          .contains("--server.address=0.0.0.0", "--management.server.address=127.0.0.1");
     }
   }
 

@@ -46,10 +46,7 @@ class UploadMetricsTest extends IngestApiTestBase {
         .returnResult();
 
     String metrics =
-        http.mutate()
-            // a shared context's many series and buckets pass the 256 KB default
-            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-            .build()
+        management()
             .get()
             .uri("/actuator/prometheus")
             .exchange()

@@ -53,10 +53,7 @@ class QueryMetricsTest extends SearchApiTestBase {
   }
 
   private String scrape() {
-    return http.mutate()
-        // a shared test context has many series, with histogram buckets: past the 256 KB default
-        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-        .build()
+    return management()
         .get()
         .uri("/actuator/prometheus")
         .exchange()
