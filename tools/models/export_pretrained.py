@@ -2,15 +2,16 @@
 """Export the REAL models (needs internet once; not runnable on the offline build machines).
 
   /usr/bin/python3 tools/models/export_pretrained.py --out ~/imagesearch-models \
-      --clip-checkpoint ViT-B-32.pt --clip-vocab bpe_simple_vocab_16e6.txt.gz
+      --clip-checkpoint ViT-B-32.pt --clip-vocab bpe_simple_vocab_16e6.txt.gz \
+      --vgg-checkpoint vgg16-397923af.pth
 
-VGG16: torchvision's IMAGENET1K_V1 weights (downloaded by torchvision into ~/.cache/torch).
+`./imagesearch models fetch` downloads and verifies the three files, then runs this.
+VGG16: torchvision's IMAGENET1K_V1 weights (vgg16-397923af.pth, a state_dict).
 CLIP:  OpenAI's ViT-B/32 checkpoint (the JIT archive `ViT-B-32.pt` that `clip.load("ViT-B/32")`
        downloads); its state_dict loads into architectures.Clip unchanged (same parameter names).
 Both are scripted, frozen and saved with the same contract as the stand-ins, with model.json
 (sha256 of every file). Upload the two directories to S3 (`s3://bucket/models/vgg16`, `.../clip`)
 or copy them next to the services; point IMAGESEARCH_MODELS (or --models) at the parent.
-This is what `./imagesearch models fetch` documents.
 """
 import argparse
 import os
@@ -30,12 +31,14 @@ def main() -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--clip-checkpoint", required=True, help="OpenAI ViT-B-32.pt")
     p.add_argument("--clip-vocab", required=True, help="bpe_simple_vocab_16e6.txt.gz from openai/CLIP")
+    p.add_argument("--vgg-checkpoint", required=True, help="torchvision's vgg16-397923af.pth")
     args = p.parse_args()
     out = os.path.expanduser(args.out)
     import torchvision
 
     with torch.no_grad():
-        vgg = torchvision.models.vgg16(weights=torchvision.models.VGG16_Weights.IMAGENET1K_V1)
+        vgg = torchvision.models.vgg16(weights=None)
+        vgg.load_state_dict(torch.load(args.vgg_checkpoint, map_location="cpu"))
         export(architectures.VggPool5(vgg.features), os.path.join(out, "vgg16", "model.pt"), ["forward"])
         state = torch.jit.load(args.clip_checkpoint, map_location="cpu").state_dict()
         for key in ("input_resolution", "context_length", "vocab_size"):
