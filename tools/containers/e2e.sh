@@ -63,23 +63,34 @@ echo "  ${#ids[@]} images uploaded, indexed and found"
 
 "$here/checks.sh" "${apps[@]}"
 
-echo "== the worker, stopped right after a burst of uploads, exits by itself; nothing is lost"
-for copy in 1 2 3; do
-  for file in "$samples"/*.jpg; do  # new bytes after the JPEG's end: a new image to the dedup
-    cp "$file" "$work/$copy-$(basename "$file")" && printf 'copy %s' "$copy" >>"$work/$copy-$(basename "$file")"
-  done
-done
-mapfile -t more < <(upload "$work"/*.jpg)
+echo "== the worker, stopped with a batch in flight, exits within its stop timeout; nothing is lost"
+java tools/containers/LargePhotos.java "$work/large" 16  # 12 MP: seconds per batch
 worker="$(container embed-worker)"
-stop_at=$SECONDS
-podman stop -t 90 "$worker" >/dev/null
-stopped_in=$((SECONDS - stop_at))
-exit_code="$(podman inspect -f '{{.State.ExitCode}}' "$worker")"
-[ "$exit_code" != 137 ] || fail "the worker was killed (exit 137) after ${stopped_in} s, not stopped"
-echo "  worker stopped in ${stopped_in} s (exit code $exit_code)"
-podman start "$worker" >/dev/null
+stop_worker  # idle: the uploads wait for its next start, and its first batch is a full one
+mapfile -t more < <(upload "$work"/large/*.jpg)
+[ ${#more[@]} = 16 ] || fail "${#more[@]} of the 16 large photos were accepted"
+quietly start "$worker"
+deadline=$((SECONDS + 600))
+# Which images wait, then whether a batch is in flight: every event in flight is one of those.
+while :; do
+  [ $SECONDS -le $deadline ] || fail "the restarted worker began no batch in 600 s"
+  if waiting="$(not_indexed "${more[@]}")" && in_flight="$(events_in_flight 2>/dev/null)"; then
+    [ -n "$waiting" ] || fail "the worker indexed all large photos before it was seen mid-batch"
+    [ "$in_flight" -gt 0 ] && break
+  fi
+  sleep 0.2
+done
+mapfile -t pending <<<"$waiting"
+[ ${#pending[@]} -ge "$in_flight" ] || fail "$in_flight events in flight, only ${#pending[@]} images waiting"
+stop_worker
+mapfile -t unfinished < <(not_indexed "${pending[@]}")
+echo "  stopped with $in_flight events in flight, ${#pending[@]} images waiting: it indexed $((${#pending[@]} - ${#unfinished[@]})) of them before it exited and left ${#unfinished[@]} to its next start"
+quietly start "$worker"
 await_indexed "${more[@]}"
-echo "  all ${#more[@]} images of the interrupted uploads are indexed after the restart"
+documents="$(indexed_documents)"
+[ "$documents" = $((${#ids[@]} + ${#more[@]})) ] \
+  || fail "$documents documents in the index for $((${#ids[@]} + ${#more[@]})) uploads"
+echo "  after a restart all ${#pending[@]} are indexed, each once: $documents documents for as many uploads"
 
 echo "== volumes persist across down/up"
 home_volumes >>"$work/home-volumes"  # anonymous, so `down` keeps them and no later `down -v` sees them

@@ -97,6 +97,46 @@ await_indexed() {
   done
 }
 
+# The ids of those given that are not indexed yet (one status request through search-api).
+not_indexed() {
+  printf '%s\n' "$@" | jq -R . | jq -sc '{ids: .}' \
+    | curl -fsS -H 'Content-Type: application/json' -d @- http://127.0.0.1:8080/api/images/status \
+    | jq -r '.statuses[] | select(.status != "indexed") | .id'
+}
+
+# A command in a service's network namespace, with the host's curl: for the ports compose does
+# not publish (the worker's 8082, Elasticsearch's 9200).
+inside() {
+  local pid
+  pid="$(podman inspect -f '{{.State.Pid}}' "$(container "$1")")"
+  shift
+  nsenter -n -t "$pid" "$@"
+}
+
+# The worker's imagesearch_worker_events_in_flight: events it began and has not committed.
+events_in_flight() {
+  inside embed-worker curl -fsS http://127.0.0.1:8082/actuator/prometheus \
+    | sed -n 's/^imagesearch_worker_events_in_flight{.*} \([0-9]*\).*/\1/p' | grep .
+}
+
+# Stops the worker as compose does (its stop_grace_period is the container's StopTimeout) and
+# fails unless it exited by itself within that time: a kill after the timeout is exit code 137.
+stop_worker() {
+  local grace at=$SECONDS code
+  grace="$(podman inspect -f '{{.Config.StopTimeout}}' "$worker")"
+  quietly stop "$worker"
+  code="$(podman inspect -f '{{.State.ExitCode}}' "$worker")"
+  [ "$code" != 137 ] && [ $((SECONDS - at)) -lt "$grace" ] \
+    || fail "the worker did not exit within its stop timeout ($grace s): exit code $code after $((SECONDS - at)) s"
+  echo "  worker stopped in $((SECONDS - at)) s of its $grace s (exit code $code)"
+}
+
+# Documents in the image index, after a refresh: one per accepted upload, however often delivered.
+indexed_documents() {
+  inside elasticsearch curl -fsS -X POST http://127.0.0.1:9200/images/_refresh >/dev/null
+  inside elasticsearch curl -fsS http://127.0.0.1:9200/images/_count | jq .count
+}
+
 # What compose and the containers that are not healthy said last.
 show_unhealthy() {
   local id
@@ -107,6 +147,13 @@ show_unhealthy() {
       podman logs --tail 30 "$id" >&2 2>&1 || true
     fi
   done
+}
+
+# Podman, its output shown only when it fails: without systemd it logs an error for every health
+# check timer it cannot set up (start_health_beat runs the checks instead).
+quietly() {
+  local out
+  out="$(podman "$@" 2>&1)" || { echo "$out" >&2; return 1; }
 }
 
 fail() { echo "FAILED: $*" >&2; exit 1; }

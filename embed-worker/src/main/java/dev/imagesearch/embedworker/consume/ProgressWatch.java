@@ -18,6 +18,7 @@ class ProgressWatch {
 
   ProgressWatch(WorkerMetrics metrics) {
     metrics.progressAge(() -> age().toNanos() / 1e9);
+    metrics.eventsInFlight(this::eventsInFlight);
   }
 
   /** A listener call begins; {@link Batch#end} it in a finally block. */
@@ -34,7 +35,7 @@ class ProgressWatch {
     return Duration.ofNanos(now - oldest);
   }
 
-  /** Events of the batches in flight, for the health details. */
+  /** Events of the batches in flight, for the health details and the metrics. */
   int eventsInFlight() {
     return inFlight.keySet().stream().mapToInt(Batch::events).sum();
   }

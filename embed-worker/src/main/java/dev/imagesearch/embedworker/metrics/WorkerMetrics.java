@@ -84,6 +84,13 @@ public class WorkerMetrics {
         .register(registry);
   }
 
+  /** Events of the batches in the listener: what a stop interrupts, 0 when idle. */
+  public void eventsInFlight(Supplier<Number> events) {
+    Gauge.builder("imagesearch.worker.events.in.flight", events)
+        .description("Events of the batches in the listener, not yet committed; 0 when idle")
+        .register(registry);
+  }
+
   public void retried(String cause) {
     Counter.builder("imagesearch.worker.retries")
         .description("Batches retried after a transient failure")

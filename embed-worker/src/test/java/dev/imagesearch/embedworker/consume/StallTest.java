@@ -33,8 +33,6 @@ import org.springframework.test.context.TestPropertySource;
     })
 class StallTest extends WorkerTestBase {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern AGE =
-      Pattern.compile("(?m)^imagesearch_worker_progress_age_seconds\\{[^}]*} (\\S+)$");
   private static final CountDownLatch release = new CountDownLatch(1);
   private static volatile String held = "none";
 
@@ -79,6 +77,7 @@ class StallTest extends WorkerTestBase {
         .contains("longer than imagesearch.worker.stall-timeout (3 s)");
     double age = progressAge();
     assertThat(age).isGreaterThan(3.0);
+    assertThat(eventsInFlight()).as("the held batch of one event").isEqualTo(1.0);
     await().atMost(Duration.ofSeconds(10)).until(() -> progressAge() > age + 1.0);
 
     release.countDown();
@@ -87,11 +86,23 @@ class StallTest extends WorkerTestBase {
         .atMost(Duration.ofSeconds(30))
         .until(() -> get("/actuator/health/liveness").statusCode() == 200);
     assertThat(progressAge()).isLessThan(3.0);
+    // Held past max.poll.interval (the stall timeout), the event is delivered once more.
+    await().atMost(Duration.ofSeconds(30)).until(() -> eventsInFlight() == 0.0);
   }
 
   private double progressAge() throws Exception {
-    Matcher m = AGE.matcher(get("/actuator/prometheus").body());
-    assertThat(m.find()).as("imagesearch_worker_progress_age_seconds is exported").isTrue();
+    return gauge("imagesearch_worker_progress_age_seconds");
+  }
+
+  private double eventsInFlight() throws Exception {
+    return gauge("imagesearch_worker_events_in_flight");
+  }
+
+  private double gauge(String name) throws Exception {
+    Matcher m =
+        Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$")
+            .matcher(get("/actuator/prometheus").body());
+    assertThat(m.find()).as(name + " is exported").isTrue();
     return Double.parseDouble(m.group(1));
   }
 
