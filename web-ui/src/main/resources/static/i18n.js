@@ -71,7 +71,7 @@ export function plain(element, value) {
 
 /** Shows the messages that are given (falsy ones left out) in `element`, `separator` between. */
 export function parts(element, messages, separator = '') {
-  element.replaceChildren();
+  plain(element, '');
   for (const [key, args] of messages.filter(Boolean)) {
     const span = document.createElement('span');
     text(span, key, args);

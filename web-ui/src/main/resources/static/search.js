@@ -79,7 +79,7 @@ function clear() {
   $('weak-results').replaceChildren();
   $('weak').hidden = true;
   $('result-count').replaceChildren();
-  $('message').replaceChildren();
+  i18n.plain($('message'), '');
 }
 
 async function more(current, token) {
@@ -93,7 +93,7 @@ async function more(current, token) {
     append(current, response.hits);
     const done = message(current, response);
     if (done) i18n.text($('message'), done);
-    else $('message').replaceChildren();
+    else i18n.plain($('message'), '');
   } catch (e) {
     if (e.name === 'AbortError' || page !== current) return;
     i18n.plain($('message'), e.message);
