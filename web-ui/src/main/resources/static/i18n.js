@@ -9,19 +9,19 @@ const STORED = 'imagesearch-language';
 // Attributes that hold text people read; data-drop is the CSS drop hint (style.css).
 const ATTRIBUTES = ['placeholder', 'aria-label', 'alt', 'title', 'data-drop'];
 
+const speaks = (tag) => Object.hasOwn(CATALOGUES, tag);
 let language = chosen();
 const listeners = [];
 
 /** The stored choice, else the browser's first language the page speaks, else English. */
 function chosen() {
   const stored = localStorage.getItem(STORED);
-  if (CATALOGUES[stored]) return stored;
+  if (speaks(stored)) return stored;
   const spoken = (navigator.languages || [navigator.language]).map((l) => l.split('-')[0]);
-  return spoken.find((l) => CATALOGUES[l]) || 'en';
+  return spoken.find(speaks) || 'en';
 }
 
 export const current = () => language;
-export const languages = () => Object.keys(CATALOGUES);
 
 /** Numbers in the page's language: `format` is a count of fraction digits, or 'percent'. */
 export function number(value, format) {
@@ -99,7 +99,7 @@ export function onChange(listener) {
 }
 
 export function use(next) {
-  if (!CATALOGUES[next]) return;
+  if (!speaks(next)) return;
   language = next;
   localStorage.setItem(STORED, next);
   translate();
