@@ -59,7 +59,7 @@ class LanguagesE2ETest extends PageTest {
     page.waitFor("the details", () -> browser.text("#detail-meta").contains("Importée le"));
     assertThat(browser.text("#detail-score"))
         .matches(Pattern.compile("similarité -?\\d,\\d\\d · semblable à -?\\d+" + SPACE + "%.*"));
-    assertThat(detail("Poids")).matches("\\d+,\\d ko \\(image/png\\)");
+    assertThat(detail("Poids")).matches("\\d+,\\d ko \\(image/[a-z]+\\)");
     // Intl's French medium date, "5 déc. 2026, 14:03", not "Dec 5, 2026, 2:03 PM".
     assertThat(detail("Importée le")).matches("\\d{1,2} \\p{L}+\\.? \\d{4}.* \\d{2}:\\d{2}");
     assertThat(detail("État")).isEqualTo("indexée");
