@@ -1,5 +1,7 @@
 // Same-origin calls to search-api (and, through it, the ingest service). Errors are RFC 9457
-// problem+json: their `detail` is written for people, so it is what the page shows.
+// problem+json: their `detail` is written for people, so it is what the page shows (in the
+// server's words: docs/decisions/0024); the page's own messages are in its language.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, detail, body) {
@@ -25,7 +27,7 @@ async function call(url, options) {
     response = await fetch(url, options);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'The server cannot be reached. Is imagesearch running?', null);
+    throw new ApiError(0, t('api.unreachable'), null);
   }
   return read(response);
 }
@@ -67,7 +69,7 @@ export function similar(id, params, signal) {
 /** The original bytes of a stored image, for re-running an image query from the address bar. */
 export async function original(id) {
   const response = await fetch(`/api/images/${id}/content`);
-  if (!response.ok) throw new ApiError(response.status, 'The query image is not on the server.');
+  if (!response.ok) throw new ApiError(response.status, t('api.noOriginal'));
   const blob = await response.blob();
   return new File([blob], id, { type: blob.type });
 }
@@ -92,14 +94,14 @@ export function upload(file, fields, onProgress) {
     xhr.open('POST', '/api/images');
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => resolve(rejected(file, 'The server cannot be reached.'));
+    xhr.onerror = () => resolve(rejected(file, t('api.unreachableShort')));
     xhr.onload = () => {
       const body = xhr.response;
       const result = body?.results?.[0];
       if (result) {
         resolve(result);
       } else if (xhr.status === 401 || xhr.status === 403) {
-        resolve(rejected(file, `${body?.detail || 'API key refused.'} Sign in with a write key.`));
+        resolve(rejected(file, t('api.writeKey', { detail: body?.detail || t('api.keyRefused') })));
       } else {
         resolve(rejected(file, body?.detail || `HTTP ${xhr.status}`));
       }

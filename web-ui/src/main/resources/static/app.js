@@ -2,6 +2,7 @@
 import * as api from './api.js';
 import * as deletion from './deletion.js';
 import * as detail from './detail.js';
+import * as i18n from './i18n.js';
 import * as search from './search.js';
 import * as session from './session.js';
 import * as upload from './upload.js';
@@ -37,7 +38,11 @@ function applyState(state) {
   similarTo = state.similar || '';
   if (['negative', 'model', 'collection', 'tags', 'takenFrom', 'uploadedFrom']
     .some((n) => state[n])) $('more').open = true;
-  for (const id of ['tw', 'iw', 'nw']) $(`${id}-out`).value = Number(state[id]).toFixed(1);
+  showWeights();
+}
+
+function showWeights() {
+  for (const id of ['tw', 'iw', 'nw']) $(`${id}-out`).value = i18n.number(Number($(id).value), 1);
 }
 
 async function go(push = false) {
@@ -61,13 +66,15 @@ function hint(state) {
   const model = state.similar || state.image ? (textual ? 'clip' : state.model || 'vgg16') : 'clip';
   $('model').querySelector('[value=vgg16]').disabled = Boolean(textual);
   if (!textual && !state.similar && !state.image) {
-    $('metric-hint').textContent = 'No query: the whole collection, newest first.';
+    i18n.text($('metric-hint'), 'hint.browse');
     return;
   }
-  const what = state.similar ? `Images similar to ${state.similar.slice(0, 8)}…`
-    : state.image && textual ? 'Image and text combined'
-      : state.image ? 'Images like this one' : 'Text search';
-  $('metric-hint').textContent = `${what}, ${model.toUpperCase()} vectors. ${METRICS[state.metric].hint}`;
+  const what = state.similar ? 'hint.similar'
+    : state.image && textual ? 'hint.combined'
+      : state.image ? 'hint.image' : 'hint.text';
+  const args = { id: state.similar.slice(0, 8), model: model.toUpperCase() };
+  const metric = METRICS[state.metric];
+  i18n.parts($('metric-hint'), [[what, args], metric && [metric.hint]], ' ');
 }
 
 async function setImage(file, id) {
@@ -90,10 +97,11 @@ function updateChip() {
   if (image) {
     $('image-chip-img').src = image.url;
     const named = image.file.name && image.file.name !== image.id;
-    $('image-chip-name').textContent = named ? image.file.name : `image ${image.id.slice(0, 8)}`;
+    if (named) i18n.plain($('image-chip-name'), image.file.name);
+    else i18n.text($('image-chip-name'), 'image.unnamed', { id: image.id.slice(0, 8) });
   } else if (similarTo) {
     $('image-chip-img').src = `/api/images/${similarTo}/thumbnail`;
-    $('image-chip-name').textContent = `similar to ${similarTo.slice(0, 8)}`;
+    i18n.text($('image-chip-name'), 'chip.similar', { id: similarTo.slice(0, 8) });
   } else {
     $('image-chip-img').removeAttribute('src');
   }
@@ -101,7 +109,7 @@ function updateChip() {
 
 async function useImage(file) {
   if (!file || !file.type.startsWith('image/')) {
-    $('message').textContent = 'That is not an image.';
+    i18n.text($('message'), 'message.notImage');
     return;
   }
   await setImage(file);
@@ -160,7 +168,7 @@ function setupForm() {
   }
   for (const id of ['tw', 'iw', 'nw']) {
     $(id).addEventListener('input', () => {
-      $(`${id}-out`).value = Number($(id).value).toFixed(1);
+      showWeights();
       later();
     });
   }
@@ -176,11 +184,12 @@ async function refreshInfo() {
     const info = await api.info();
     // The server counts everyone's uploads; this browser's own count stands in when it cannot.
     const pending = info.pending ?? upload.pending();
-    $('counts').textContent = `${info.indexed} images indexed`
-      + (pending ? ` · ${pending} pending` : '') + (info.failed ? ` · ${info.failed} failed` : '');
+    i18n.parts($('counts'), [['counts.indexed', { count: info.indexed }],
+      pending && ['counts.pending', { count: pending }],
+      info.failed && ['counts.failed', { count: info.failed }]]);
     $('standin-banner').hidden = !info.standinModels;
   } catch (e) {
-    $('counts').textContent = e.message;
+    i18n.plain($('counts'), e.message);
   }
 }
 
@@ -189,13 +198,19 @@ async function refreshCollections() {
     const { collections } = await api.collections();
     const select = $('collection');
     const chosen = select.value;
-    select.replaceChildren(new Option('all collections', ''),
-      ...collections.map((c) => new Option(`${c.name} (${c.count})`, c.name)));
+    select.replaceChildren(option('form.allCollections', {}, ''), ...collections.map((c) => option(
+      'form.collectionCount', { name: c.name, count: c.count }, c.name)));
     if (chosen && !collections.some((c) => c.name === chosen)) select.append(new Option(chosen, chosen));
     select.value = chosen;
   } catch {
     // the filter still works by name from the address bar
   }
+}
+
+function option(key, args, value) {
+  const o = new Option('', value);
+  i18n.text(o, key, args);
+  return o;
 }
 
 async function load() {
@@ -206,7 +221,7 @@ async function load() {
     try {
       await setImage(await api.original(state.image), state.image);
     } catch (e) {
-      $('message').textContent = `${e.message} Drop it again to search with it.`;
+      i18n.text($('message'), 'message.imageGone', { error: e.message });
       hint(readForm());
       return;
     }
@@ -223,6 +238,13 @@ function indexed() {
   }, 500);
 }
 
+i18n.translate();
+$('language').value = i18n.current();
+$('language').addEventListener('change', () => i18n.use($('language').value));
+i18n.onChange(() => {
+  showWeights();
+  go(); // the results again, their alt texts and titles in the new language
+});
 setupForm();
 setupQueryImage();
 search.setupInfiniteScroll();

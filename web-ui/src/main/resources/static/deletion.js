@@ -2,6 +2,7 @@
 // request is withheld for UNDO_MS so that "Undo" needs nothing from the server. One deletion is
 // pending at a time: a second one sends the first at once, and so does leaving the page.
 import * as api from './api.js';
+import * as i18n from './i18n.js';
 
 const UNDO_MS = 6000;
 const $ = (id) => document.getElementById(id);
@@ -27,7 +28,7 @@ export function remove(id, name) {
   if (pending) send(pending);
   pending = { id, name, timer: setTimeout(() => send(pending), UNDO_MS) };
   hide(id, true);
-  $('undo-text').textContent = `Deleted ${name}.`;
+  i18n.text($('undo-text'), 'undo.deleted', { name });
   $('undo').hidden = false;
   $('undo-bar').hidden = false;
   $('undo').focus();
@@ -54,7 +55,7 @@ async function send(deletion, options = {}) {
     onDeleted();
   } catch (e) {
     hide(deletion.id, false);
-    $('undo-text').textContent = `${deletion.name} was not deleted: ${e.message}`;
+    i18n.text($('undo-text'), 'undo.failed', { name: deletion.name, error: e.message });
     $('undo').hidden = true;
     $('undo-bar').hidden = false;
   }

@@ -2,7 +2,8 @@
 // arrow keys for the previous and next result and Esc to close.
 import * as api from './api.js';
 import * as deletion from './deletion.js';
-import { altText, metric, scoreText, shown } from './search.js';
+import * as i18n from './i18n.js';
+import { altText, metric, scoreMessage, shown } from './search.js';
 import { signedIn } from './session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -65,13 +66,11 @@ export async function open(id) {
   const dialog = $('detail');
   $('detail-title').textContent = hit?.filename || id.slice(0, 12);
   $('detail-img').src = `/api/images/${id}/content`;
-  $('detail-img').alt = hit ? altText(hit) : 'The selected image';
+  $('detail-img').alt = hit ? altText(hit) : i18n.t('detail.selected');
   $('detail-download').href = `/api/images/${id}/content`;
   $('detail-download').download = hit?.filename || id;
-  $('detail-score').textContent = hit?.score !== undefined
-    ? `${scoreText(hit, metric())} · ${Math.round(hit.similarity * 100)}% similar`
-      + (hit.weakMatch ? ' · weak match' : '')
-    : '';
+  i18n.parts($('detail-score'), hit?.score === undefined ? [] : [scoreMessage(hit, metric()),
+    ['score.percent', { value: hit.similarity }], hit.weakMatch && ['score.weak']], ' · ');
   $('detail-prev').disabled = i <= 0;
   $('detail-next').disabled = i < 0 || i >= hits.length - 1;
   $('detail-meta').replaceChildren();
@@ -80,38 +79,46 @@ export async function open(id) {
     const meta = await api.metadata(id);
     if (currentId === id) render(meta);
   } catch (e) {
-    if (currentId === id) rows([['Details', e.message]]);
+    if (currentId === id) rows([['detail.details', e.message]]);
   }
 }
 
+/** The index's statuses that the page words itself; others show as the server names them. */
+const STATUSES = { indexed: 'status.indexed', failed: 'status.failed' };
+
 function render(m) {
-  const when = (t) => (t ? new Date(t).toLocaleString() : null);
+  const t = (key, args, when = true) => (when ? i18n.t(key, args) : null);
+  const date = (value) => (value ? i18n.dateTime(value) : null);
+  const status = STATUSES[m.status] ? i18n.t(STATUSES[m.status]) : m.status;
   rows([
-    ['File', m.filename],
-    ['Caption', m.caption],
-    ['Tags', m.tags?.length ? m.tags.join(', ') : null],
-    ['Collection', m.collection],
-    ['Size', m.width ? `${m.width} × ${m.height} px` : null],
-    ['Bytes', m.sizeBytes ? `${(m.sizeBytes / 1024).toFixed(1)} KB (${m.contentType})` : null],
-    ['Taken', when(m.takenAt)],
-    ['Camera', m.camera],
-    ['Location', m.location ? `${m.location.lat.toFixed(5)}, ${m.location.lon.toFixed(5)}` : null],
-    ['Uploaded', when(m.uploadedAt)],
-    ['Indexed', when(m.indexedAt)],
-    ['Status', m.failureReason ? `${m.status}: ${m.failureReason}` : m.status],
-    ['Near-duplicate of', m.duplicateOf],
-    ['Models', [m.vgg16Model, m.clipModel].filter(Boolean).join(', ')],
-    ['Id', m.id],
+    ['detail.file', m.filename],
+    ['detail.caption', m.caption],
+    ['detail.tags', m.tags?.length ? m.tags.join(', ') : null],
+    ['detail.collection', m.collection],
+    ['detail.size', t('detail.pixels', { width: m.width, height: m.height }, m.width)],
+    ['detail.bytes', t('detail.kilobytes', { size: m.sizeBytes / 1024, type: m.contentType },
+      m.sizeBytes)],
+    ['detail.taken', date(m.takenAt)],
+    ['detail.camera', m.camera],
+    ['detail.location', t('detail.latLon', m.location, m.location)],
+    ['detail.uploaded', date(m.uploadedAt)],
+    ['detail.indexed', date(m.indexedAt)],
+    ['detail.status', m.failureReason
+      ? i18n.t('detail.statusReason', { status, reason: m.failureReason }) : status],
+    ['detail.duplicateOf', m.duplicateOf],
+    ['detail.models', [m.vgg16Model, m.clipModel].filter(Boolean).join(', ')],
+    ['detail.id', m.id],
   ]);
 }
 
+/** [message key, value] pairs; empty values are left out. */
 function rows(pairs) {
   const dl = $('detail-meta');
   dl.replaceChildren();
-  for (const [name, value] of pairs) {
+  for (const [key, value] of pairs) {
     if (value === null || value === undefined || value === '') continue;
     const dt = document.createElement('dt');
-    dt.textContent = name;
+    i18n.text(dt, key);
     const dd = document.createElement('dd');
     dd.textContent = value;
     dl.append(dt, dd);

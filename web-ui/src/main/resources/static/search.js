@@ -1,6 +1,7 @@
 // Runs a search for a state (and an optional query image), renders the grid, and loads the next
 // page when the end of the list scrolls into view.
 import * as api from './api.js';
+import * as i18n from './i18n.js';
 import { filterParams, kind, METRICS, sortParam } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,14 +14,15 @@ export function shown() {
   return page ? [...page.strong, ...page.weak] : [];
 }
 
-export function scoreText(hit, metric) {
+/** The score's message: [key, args] for i18n.text. */
+export function scoreMessage(hit, metric) {
   const value = Math.abs(hit.score) < 0.005 ? 0 : hit.score; // never "-0.00"
-  return `${METRICS[metric]?.label || 'score'} ${value.toFixed(2)}`;
+  return [METRICS[metric]?.score ?? 'score.similarity', { value }];
 }
 
 export function altText(hit) {
-  const name = hit.filename || `image ${hit.id.slice(0, 8)}`;
-  return hit.caption ? `${name}: ${hit.caption}` : name;
+  const name = hit.filename || i18n.t('image.unnamed', { id: hit.id.slice(0, 8) });
+  return hit.caption ? i18n.t('image.captioned', { name, caption: hit.caption }) : name;
 }
 
 function request(state, image) {
@@ -76,23 +78,25 @@ function clear() {
   $('results').replaceChildren();
   $('weak-results').replaceChildren();
   $('weak').hidden = true;
-  $('result-count').textContent = '';
-  $('message').textContent = '';
+  $('result-count').replaceChildren();
+  i18n.plain($('message'), '');
 }
 
 async function more(current, token) {
   current.loading = true;
-  $('message').textContent = token ? 'Loading more…' : 'Searching…';
+  i18n.text($('message'), token ? 'message.loadingMore' : 'message.searching');
   try {
     const response = await current.fetch(token);
     if (page !== current) return;
     current.nextPageToken = response.nextPageToken || null;
     current.metric = response.metric || current.metric;
     append(current, response.hits);
-    $('message').textContent = message(current, response);
+    const done = message(current, response);
+    if (done) i18n.text($('message'), done);
+    else i18n.plain($('message'), '');
   } catch (e) {
     if (e.name === 'AbortError' || page !== current) return;
-    $('message').textContent = e.message;
+    i18n.plain($('message'), e.message);
     current.nextPageToken = null;
   } finally {
     current.loading = false;
@@ -106,15 +110,11 @@ function nearBottom() {
 
 function message(current, response) {
   const total = current.strong.length + current.weak.length;
-  if (total === 0 && current.browsing) return 'No images yet: upload some, or loosen the filters.';
-  if (total === 0 && current.sort !== 'relevance') {
-    return 'No close match to sort by date. Sort by relevance to see the nearest images.';
-  }
-  if (total === 0) return 'No images match. Try other words, another image or fewer filters.';
-  if (current.strong.length === 0 || response.allWeak) {
-    return 'No good match: these are only the nearest images, none of them is close.';
-  }
-  return '';
+  if (total === 0 && current.browsing) return 'message.emptyCollection';
+  if (total === 0 && current.sort !== 'relevance') return 'message.noneToSort';
+  if (total === 0) return 'message.noMatch';
+  if (current.strong.length === 0 || response.allWeak) return 'message.allWeak';
+  return null;
 }
 
 function append(current, hits) {
@@ -126,9 +126,9 @@ function append(current, hits) {
   }
   $('weak').hidden = current.weak.length === 0;
   const total = current.strong.length + current.weak.length;
-  $('result-count').textContent = `${total} result${total === 1 ? '' : 's'}`
-    + (current.weak.length ? ` (${current.weak.length} weak)` : '')
-    + (current.nextPageToken ? ', more below' : '');
+  i18n.parts($('result-count'), [['results.count', { count: total }],
+    current.weak.length && ['results.weak', { count: current.weak.length }],
+    current.nextPageToken && ['results.more']]);
 }
 
 function card(hit, current) {
@@ -149,11 +149,11 @@ function card(hit, current) {
     button.dataset.score = hit.score;
     const score = document.createElement('span');
     score.className = 'score';
-    score.textContent = scoreText(hit, current.metric);
+    i18n.text(score, ...scoreMessage(hit, current.metric));
     const bar = document.createElement('span');
     bar.className = 'bar';
     bar.style.setProperty('--s', hit.similarity);
-    bar.title = `${Math.round(hit.similarity * 100)}% similar`;
+    bar.title = i18n.t('score.percent', { value: hit.similarity });
     button.append(score, bar);
   }
   button.append(name);

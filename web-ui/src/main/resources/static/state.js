@@ -58,18 +58,9 @@ export function sortParam(state, what) {
   return state.sort;
 }
 
-/** Lower is closer for distances; the label and hint change with the metric. */
+/** Lower is closer for distances; the score's label and the hint change with the metric. */
 export const METRICS = {
-  cosine: {
-    label: 'similarity',
-    hint: 'Cosine similarity: 1.00 is identical, higher is closer.',
-  },
-  l2: {
-    label: 'distance',
-    hint: 'L2 (Euclidean) distance: 0.00 is identical, lower is closer (at most 2).',
-  },
-  l1: {
-    label: 'distance',
-    hint: 'L1 (Manhattan) distance: 0.00 is identical, lower is closer.',
-  },
+  cosine: { score: 'score.similarity', hint: 'metric.cosine.hint' },
+  l2: { score: 'score.distance', hint: 'metric.l2.hint' },
+  l1: { score: 'score.distance', hint: 'metric.l1.hint' },
 };

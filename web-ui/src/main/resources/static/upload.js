@@ -2,6 +2,7 @@
 // (accepted, duplicate, rejected with the reason, indexed, failed), polled until it is final:
 // one request per tick for all the files, so a folder of thousands costs the server no more.
 import * as api from './api.js';
+import * as i18n from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const PARALLEL = 3;
@@ -14,6 +15,7 @@ let active = 0;
 let onIndexed = () => {};
 const watched = new Map(); // id -> rows waiting for it, [{ r, first }], the longest waiting first
 let polling = false;
+let rowCount = 0; // rows shown, for their ids
 const counts = { total: 0, indexed: 0, failed: 0, rejected: 0 };
 
 export function setup(indexedHandler) {
@@ -96,18 +98,18 @@ function pump() {
 }
 
 async function send({ file, fields, row: r }) {
-  set(r, 'uploading', 'uploading…');
+  set(r, 'uploading', 'upload.uploading');
   // The key travels in the sign-in's HttpOnly cookie, which search-api forwards to ingest-service.
   const result = await api.upload(file, fields, (fraction) => {
     r.progress.value = fraction;
   });
   if (result.status === 'rejected') {
     counts.rejected++;
-    set(r, 'rejected', `rejected: ${result.reason}`);
+    set(r, 'rejected', 'upload.rejected', { reason: result.reason });
     summary();
     return;
   }
-  set(r, result.status, result.status === 'duplicate' ? 'duplicate (already stored)' : 'accepted');
+  set(r, result.status, result.status === 'duplicate' ? 'upload.duplicate' : 'upload.accepted');
   r.li.dataset.id = result.id;
   watched.set(result.id, [...(watched.get(result.id) || []), { r, first: result.status }]);
   if (!polling) {
@@ -131,7 +133,8 @@ async function poll() {
   } catch (e) {
     for (const id of ids) {
       for (const { r, first } of watched.get(id) || []) {
-        set(r, first, `${first}, waiting for status (${e.message})`);
+        const key = first === 'duplicate' ? 'upload.duplicateWaiting' : 'upload.acceptedWaiting';
+        set(r, first, key, { error: e.message });
       }
     }
   }
@@ -149,19 +152,25 @@ async function poll() {
   }
 }
 
+/** Message keys by status, for a new file and for a duplicate of a stored one. */
+const SHOWN = {
+  indexed: ['upload.indexed', 'upload.duplicateIndexed'],
+  failed: ['upload.failed', 'upload.duplicateFailed'],
+  unknown: ['upload.gone', 'upload.duplicateGone'], // deleted while it was being indexed
+  stored: ['upload.stored', 'upload.duplicateStored'],
+};
+
 function show(r, first, s) {
-  const prefix = first === 'duplicate' ? 'duplicate, ' : '';
-  if (s.status === 'indexed' || s.status === 'failed') {
-    counts[s.status]++;
-    set(r, s.status, prefix + (s.status === 'failed' ? `failed: ${s.reason}` : 'indexed'));
-    summary();
-  } else if (s.status === 'unknown') { // deleted while it was being indexed
-    counts.failed++;
-    set(r, 'failed', `${prefix}failed: no longer stored (deleted?)`);
-    summary();
-  } else {
-    set(r, first, `${prefix}stored, indexing…`);
+  const status = SHOWN[s.status] ? s.status : 'stored';
+  const key = SHOWN[status][first === 'duplicate' ? 1 : 0];
+  if (status === 'stored') {
+    set(r, first, key);
+    return;
   }
+  const final = status === 'indexed' ? 'indexed' : 'failed';
+  counts[final]++;
+  set(r, final, key, { reason: s.reason });
+  summary();
 }
 
 function row(file) {
@@ -169,27 +178,27 @@ function row(file) {
   const name = document.createElement('span');
   name.className = 'file';
   name.textContent = file.webkitRelativePath || file.name;
+  name.id = `upload-${++rowCount}`;
   const progress = document.createElement('progress');
   progress.max = 1;
   progress.value = 0;
-  progress.setAttribute('aria-label', `Upload of ${file.name}`);
+  progress.setAttribute('aria-labelledby', name.id); // the file's name names its progress
   const status = document.createElement('span');
   status.className = 'status';
-  status.textContent = 'waiting';
+  i18n.text(status, 'upload.waiting');
   li.append(name, progress, status);
   $('upload-list').append(li);
   return { li, progress, status };
 }
 
-function set(r, state, text) {
+function set(r, state, key, args) {
   r.li.dataset.status = state;
-  r.status.textContent = text;
+  i18n.text(r.status, key, args);
 }
 
 function summary() {
   const pending = counts.total - counts.indexed - counts.failed - counts.rejected;
-  $('upload-summary').textContent = `${counts.total} files: ${counts.indexed} indexed, `
-    + `${pending} pending, ${counts.rejected} rejected, ${counts.failed} failed`;
+  i18n.text($('upload-summary'), 'upload.summary', { ...counts, count: counts.total, pending });
 }
 
 export function pending() {

@@ -1,5 +1,7 @@
 package dev.imagesearch.webui;
 
+import static dev.imagesearch.webui.PageFiles.files;
+import static dev.imagesearch.webui.PageFiles.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * it never reaches for a CDN or any other host.
  */
 class StaticFilesTest {
-  private static final Path STATIC = Path.of("src/main/resources/static");
+  private static final Path STATIC = PageFiles.STATIC;
   private static final Pattern HTML_REFERENCE = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
   private static final Pattern JS_IMPORT = Pattern.compile("from '([^']+)'");
   private static final Pattern ABSOLUTE_URL =
@@ -76,20 +76,5 @@ class StaticFilesTest {
           .doesNotContain("setAttribute('style'")
           .doesNotContain("createElement('style')");
     }
-  }
-
-  private static List<Path> files(String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(STATIC)) {
-      return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
-    }
-  }
-
-  private static List<String> matches(Pattern pattern, String text) {
-    List<String> out = new ArrayList<>();
-    Matcher m = pattern.matcher(text);
-    while (m.find()) {
-      out.add(m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group());
-    }
-    return out;
   }
 }

@@ -1,18 +1,11 @@
 package dev.imagesearch.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.imagesearch.testsupport.NeedsClipVocabulary;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -22,53 +15,18 @@ import tools.jackson.databind.JsonNode;
  * can be sorted by date within its relevant set. In a phone-sized and a wide window. Output in
  * cli/target/e2e-browse/.
  */
-@NeedsClipVocabulary
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowseAndSortE2ETest {
+class BrowseAndSortE2ETest extends PageTest {
   private static final Path OUT = Path.of("target", "e2e-browse").toAbsolutePath();
   private static final int PHOTOS = 7;
 
-  private DemoStack stack;
-  private Browser browser;
-  private SearchPage page;
-  private final String whyNot = DemoStack.whyNot();
-
-  @BeforeAll
-  void start() throws Exception {
-    if (whyNot != null) {
-      return;
-    }
-    Path photos = OUT.resolve("photos");
-    Photos.drawFolder(photos, PHOTOS);
-    stack = new DemoStack(OUT);
-    assertThat(stack.demo(photos, "--collection", "e2e")).contains(PHOTOS + " images indexed");
-    browser = new Browser(Files.createTempDirectory("e2e-chromium-"), OUT.resolve("driver.log"));
-    page = new SearchPage(browser, OUT.resolve("screenshots"));
-  }
-
-  @BeforeEach
-  void canRun() {
-    assumeTrue(whyNot == null, () -> "Browser tests skipped: " + whyNot);
+  BrowseAndSortE2ETest() {
+    super(OUT, PHOTOS, "--collection", "e2e");
   }
 
   @AfterEach
-  void noConsoleErrors() throws Exception {
+  void wideAgain() {
     if (browser != null) {
-      assertThat(browser.consoleErrors()).isEmpty();
       browser.size(1280, 900);
-    }
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.stop();
-      }
     }
   }
 

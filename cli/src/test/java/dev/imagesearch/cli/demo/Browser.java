@@ -36,7 +36,16 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
   }
 
+  /** A browser whose language is American English, whatever the machine's. */
   Browser(Path profile, Path driverLog) {
+    this(profile, driverLog, "en-US");
+  }
+
+  /**
+   * A browser whose preferred language is {@code language} (a BCP 47 tag such as "fr-FR"): the page
+   * reads it from navigator.languages, which --accept-lang sets.
+   */
+  Browser(Path profile, Path driverLog, String language) {
     this.profile = profile;
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -57,6 +66,8 @@ final class Browser implements AutoCloseable {
         "--disable-quic",
         "--disable-dev-shm-usage",
         "--window-size=1280,900",
+        "--lang=" + language,
+        "--accept-lang=" + language,
         "--user-data-dir=" + profile);
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);

@@ -1,10 +1,8 @@
 package dev.imagesearch.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imagesearch.contracts.ApiKeyHash;
-import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,13 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 
@@ -29,50 +23,29 @@ import org.openqa.selenium.Keys;
  * sign-out. The one key reads and, at the ingest-service, writes. Output in
  * cli/target/e2e-protected/.
  */
-@NeedsClipVocabulary
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProtectedPageE2ETest {
+class ProtectedPageE2ETest extends PageTest {
   private static final Path OUT = Path.of("target", "e2e-protected").toAbsolutePath();
   private static final String KEY = "e2e-protected-page-key";
   private static final int PHOTOS = 6;
 
-  private DemoStack stack;
-  private Browser browser;
-  private SearchPage page;
-  private final String whyNot = DemoStack.whyNot();
-
-  @BeforeAll
-  void start() throws Exception {
-    if (whyNot != null) {
-      return;
-    }
-    Path photos = OUT.resolve("photos");
-    Photos.drawFolder(photos, PHOTOS);
-    stack = new DemoStack(OUT);
-    Files.writeString(stack.var().resolve("api-key"), KEY + "\n"); // up keeps a key it finds
-    stack.environment("IMAGESEARCH_SECURITY_APIKEYSHA256", ApiKeyHash.of(KEY));
-    assertThat(stack.demo(photos, "--collection", "e2e")).contains(PHOTOS + " images indexed");
-    browser = new Browser(Files.createTempDirectory("e2e-chromium-"), OUT.resolve("driver.log"));
-    page = new SearchPage(browser, OUT.resolve("screenshots"));
+  ProtectedPageE2ETest() {
+    super(
+        OUT,
+        PHOTOS,
+        "en-US",
+        stack -> {
+          Files.writeString(stack.var().resolve("api-key"), KEY + "\n"); // up keeps a key it finds
+          stack.environment("IMAGESEARCH_SECURITY_APIKEYSHA256", ApiKeyHash.of(KEY));
+        },
+        "--collection",
+        "e2e");
   }
 
-  @BeforeEach
-  void canRun() {
-    assumeTrue(whyNot == null, () -> "Browser tests skipped: " + whyNot);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.stop();
-      }
-    }
+  /** The 401s of the page before sign-in are expected: the tests read the console themselves. */
+  @Override
+  boolean consoleMustStayClean() {
+    return false;
   }
 
   @Test

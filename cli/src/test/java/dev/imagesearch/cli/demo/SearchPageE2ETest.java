@@ -2,10 +2,8 @@ package dev.imagesearch.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imagesearch.contracts.ImageId;
-import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,72 +14,26 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The search page in headless Chromium against the stack that {@code imagesearch demo} starts
- * (stand-in models). Output in cli/target/e2e/. Skips, saying why, without Chromium or free ports.
+ * (stand-in models). Output in cli/target/e2e/.
  */
-@NeedsClipVocabulary
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SearchPageE2ETest {
+class SearchPageE2ETest extends PageTest {
   private static final Path OUT = Path.of("target", "e2e").toAbsolutePath();
   private static final int PHOTOS = 8;
 
   private final Path photos = OUT.resolve("photos");
-  private DemoStack stack;
-  private Browser browser;
-  private SearchPage page;
-  private final String whyNot = DemoStack.whyNot();
 
-  @BeforeAll
-  void start() throws Exception {
-    if (whyNot != null) {
-      return;
-    }
-    Photos.drawFolder(photos, PHOTOS);
-    stack = new DemoStack(OUT);
-    assertThat(stack.demo(photos, "--collection", "e2e", "--tags", "e2e,demo"))
-        .contains(PHOTOS + " images indexed")
-        .contains("Open http://127.0.0.1:8080/");
-    browser = new Browser(Files.createTempDirectory("e2e-chromium-"), OUT.resolve("driver.log"));
-    page = new SearchPage(browser, OUT.resolve("screenshots"));
-  }
-
-  @BeforeEach
-  void canRun() {
-    assumeTrue(whyNot == null, () -> "Browser tests skipped: " + whyNot);
-  }
-
-  @AfterEach
-  void noConsoleErrors() throws Exception {
-    if (browser != null) {
-      assertThat(browser.consoleErrors()).isEmpty();
-    }
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.stop();
-      }
-    }
+  SearchPageE2ETest() {
+    super(OUT, PHOTOS, "--collection", "e2e", "--tags", "e2e,demo");
   }
 
   /** {@code imagesearch up} without {@code --bind}: nothing of the stack is on the network. */
