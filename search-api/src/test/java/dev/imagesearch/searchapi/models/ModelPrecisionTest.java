@@ -23,22 +23,16 @@ class ModelPrecisionTest {
 
   @Test
   void fp32AndBf16LoadTheirVariants() {
-    runner
-        .withPropertyValues("imagesearch.models.precision=fp32")
-        .run(
-            context -> {
-              EmbeddingModels models = context.getBean(EmbeddingModels.class);
-              assertThat(models.vgg16().variant().file()).isEqualTo("model.pt");
-              assertThat(models.clip().variant().precision()).isEqualTo("fp32");
-            });
-    runner
-        .withPropertyValues("imagesearch.models.precision=bf16")
-        .run(
-            context -> {
-              EmbeddingModels models = context.getBean(EmbeddingModels.class);
-              assertThat(models.vgg16().variant().file()).isEqualTo("model-bf16.pt");
-              assertThat(models.clip().variant().precision()).isEqualTo("bf16");
-            });
+    for (String[] expected : new String[][] {{"fp32", "model.pt"}, {"bf16", "model-bf16.pt"}}) {
+      runner
+          .withPropertyValues("imagesearch.models.precision=" + expected[0])
+          .run(
+              context -> {
+                EmbeddingModels models = context.getBean(EmbeddingModels.class);
+                assertThat(models.vgg16().variant().file()).isEqualTo(expected[1]);
+                assertThat(models.clip().variant().precision()).isEqualTo(expected[0]);
+              });
+    }
   }
 
   @Test
