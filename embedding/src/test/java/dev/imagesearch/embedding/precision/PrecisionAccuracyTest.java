@@ -93,7 +93,7 @@ class PrecisionAccuracyTest {
   }
 
   /** Up to {@code limit} files under {@code dir}, spread evenly over its sorted listing. */
-  private static List<Path> files(Path dir, int limit) throws Exception {
+  static List<Path> files(Path dir, int limit) throws Exception {
     try (Stream<Path> walk = Files.walk(dir)) {
       List<Path> all = walk.filter(Files::isRegularFile).sorted().toList();
       int step = Math.max(1, all.size() / limit);
