@@ -21,6 +21,19 @@ PREPROCESSING = {
 }
 
 
+# The variants every export writes; the services pick one at load (imagesearch.models.precision).
+VARIANTS = {
+    "vgg16": [
+        {"file": "model.pt", "precision": "fp32", "memoryFormat": "contiguous"},
+        {"file": "model-bf16.pt", "precision": "bf16", "memoryFormat": "channels_last"},
+    ],
+    "clip": [
+        {"file": "model.pt", "precision": "fp32", "memoryFormat": "contiguous"},
+        {"file": "model-bf16.pt", "precision": "bf16", "memoryFormat": "contiguous"},
+    ],
+}
+
+
 def sha256(path: str) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
@@ -42,6 +55,7 @@ def write(directory: str, name: str, version: str, architecture: str, standin: b
         "standin": standin,
         "preprocessing": PREPROCESSING[architecture],
         "files": files,
+        "variants": [dict(v, sha256=files[v["file"]]) for v in VARIANTS[architecture]],
     }
     if architecture == "clip":
         descriptor["tokenizer"] = {

@@ -9,9 +9,10 @@
 VGG16: torchvision's IMAGENET1K_V1 weights (vgg16-397923af.pth, a state_dict).
 CLIP:  OpenAI's ViT-B/32 checkpoint (the JIT archive `ViT-B-32.pt` that `clip.load("ViT-B/32")`
        downloads); its state_dict loads into architectures.Clip unchanged (same parameter names).
-Both are scripted, frozen and saved with the same contract as the stand-ins, with model.json
-(sha256 of every file). Upload the two directories to S3 (`s3://bucket/models/vgg16`, `.../clip`)
-or copy them next to the services; point IMAGESEARCH_MODELS (or --models) at the parent.
+Both are scripted, frozen and saved with the same contract as the stand-ins, as an fp32 and a bf16
+variant, with model.json (sha256 of every file, precision and memory format of each variant).
+Upload the two directories to S3 (`s3://bucket/models/vgg16`, `.../clip`) or copy them next to
+the services; point IMAGESEARCH_MODELS (or --models) at the parent.
 """
 import argparse
 import os
@@ -23,7 +24,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import architectures  # noqa: E402
 import descriptor  # noqa: E402
-from export_standins import export  # noqa: E402
+from export_standins import export_variants  # noqa: E402
 
 
 def main() -> None:
@@ -39,7 +40,6 @@ def main() -> None:
     with torch.no_grad():
         vgg = torchvision.models.vgg16(weights=None)
         vgg.load_state_dict(torch.load(args.vgg_checkpoint, map_location="cpu"))
-        export(architectures.VggPool5(vgg.features), os.path.join(out, "vgg16", "model.pt"), ["forward"])
         state = torch.jit.load(args.clip_checkpoint, map_location="cpu").state_dict()
         for key in ("input_resolution", "context_length", "vocab_size"):
             state.pop(key, None)
@@ -47,7 +47,12 @@ def main() -> None:
         missing, unexpected = clip.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
         if [m for m in missing if m != "causal_mask"] or unexpected:
             raise SystemExit(f"checkpoint does not match: missing {missing}, unexpected {unexpected}")
-        export(clip, os.path.join(out, "clip", "model.pt"), ["get_image_features", "get_text_features"])
+        export_variants(
+            {
+                "vgg16": (architectures.VggPool5(vgg.features), os.path.join(out, "vgg16")),
+                "clip": (clip, os.path.join(out, "clip")),
+            }
+        )
     shutil.copyfile(args.clip_vocab, os.path.join(out, "clip", "bpe_simple_vocab_16e6.txt.gz"))
     descriptor.write(os.path.join(out, "vgg16"), "vgg16", "torchvision-imagenet1k-v1", "vgg16", standin=False)
     descriptor.write(os.path.join(out, "clip"), "clip", "openai-vit-b-32", "clip", standin=False)

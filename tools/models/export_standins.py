@@ -4,7 +4,8 @@
   /usr/bin/python3 tools/models/export_standins.py --size tiny --out models/standin
   /usr/bin/python3 tools/models/export_standins.py --size full --out ~/.cache/imagesearch/models/standin-full
 
-tiny: a few MB in all, committed under models/standin/ (tests, local stack).
+Each model gets an fp32 variant (model.pt) and a bf16 one (model-bf16.pt, channels_last for VGG16),
+both listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests, local stack).
 full: architecture-exact VGG16 and CLIP ViT-B/32 with random weights (~1 GB), for benchmarks only;
       never committed. Stand-ins carry no semantics: their vectors are only good for plumbing,
       parity and speed.
@@ -12,12 +13,14 @@ full: architecture-exact VGG16 and CLIP ViT-B/32 with random weights (~1 GB), fo
 import argparse
 import os
 import sys
+from typing import Dict, Tuple
 
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import architectures  # noqa: E402
 import descriptor  # noqa: E402
+import variants  # noqa: E402
 
 SEED = 20240611
 
@@ -29,6 +32,21 @@ def export(module: torch.nn.Module, path: str, methods) -> None:
     frozen = torch.jit.freeze(scripted, preserved_attrs=list(methods))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     torch.jit.save(frozen, path)
+
+
+METHODS = {"vgg16": ["forward"], "clip": ["get_image_features", "get_text_features"]}
+BF16 = {"vgg16": variants.Bf16Vgg, "clip": variants.Bf16Clip}
+
+
+def export_variants(models: Dict[str, Tuple[torch.nn.Module, str]]) -> None:
+    """Writes, per architecture, module to directory/model.pt (fp32) and model-bf16.pt (bf16).
+
+    Every fp32 file first: TorchScript numbers the classes it compiles per process, so this order
+    keeps the fp32 files byte-identical to those exported before the bf16 variants existed."""
+    for architecture, (module, directory) in models.items():
+        export(module, os.path.join(directory, "model.pt"), METHODS[architecture])
+    for architecture, (module, directory) in models.items():
+        export(BF16[architecture](module), os.path.join(directory, "model-bf16.pt"), METHODS[architecture])
 
 
 def main() -> None:
@@ -47,8 +65,7 @@ def main() -> None:
             vgg = architectures.VggPool5(architectures.vgg16_features())
             clip = architectures.clip_vit_b32()
         version = f"standin-{args.size}-seed{SEED}"
-        export(vgg, os.path.join(out, "vgg16", "model.pt"), ["forward"])
-        export(clip, os.path.join(out, "clip", "model.pt"), ["get_image_features", "get_text_features"])
+        export_variants({"vgg16": (vgg, os.path.join(out, "vgg16")), "clip": (clip, os.path.join(out, "clip"))})
     descriptor.write(os.path.join(out, "vgg16"), "vgg16", version, "vgg16", standin=True)
     extra = {}
     if args.tokenizer:

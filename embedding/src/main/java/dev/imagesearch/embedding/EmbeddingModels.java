@@ -3,6 +3,7 @@ package dev.imagesearch.embedding;
 import dev.imagesearch.embedding.clip.ClipModel;
 import dev.imagesearch.embedding.engine.Djl;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.model.Precision;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
@@ -37,13 +38,16 @@ public final class EmbeddingModels implements AutoCloseable {
 
   /**
    * Resolves and loads both models from a local directory, {@code s3://} or {@code https://} (see
-   * {@link ModelRepository}); nothing stays open when one of them cannot be loaded.
+   * {@link ModelRepository}), each in the variant that {@code precision} picks; nothing stays open
+   * when one of them cannot be loaded.
    */
-  public static EmbeddingModels load(String vgg16, String clip) throws IOException {
+  public static EmbeddingModels load(String vgg16, String clip, Precision precision)
+      throws IOException {
     ModelRepository repository = ModelRepository.fromSystemProperties();
-    Vgg16Model vgg = Vgg16Model.load(repository.resolve(vgg16));
+    Vgg16Model vgg = Vgg16Model.load(repository.resolve(vgg16), precision);
     try {
-      EmbeddingModels models = new EmbeddingModels(vgg, ClipModel.load(repository.resolve(clip)));
+      EmbeddingModels models =
+          new EmbeddingModels(vgg, ClipModel.load(repository.resolve(clip), precision));
       log.info(
           "Loaded {} and {} on {}",
           vgg.descriptor().id(),

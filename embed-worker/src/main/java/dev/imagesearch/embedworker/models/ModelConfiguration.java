@@ -2,6 +2,7 @@ package dev.imagesearch.embedworker.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.engine.Djl;
+import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.index.ModelVersions;
@@ -9,18 +10,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrecisionProperties.class)
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
   /** The two image models, loaded once at start. */
   @Bean(destroyMethod = "close")
-  EmbeddingModels models(WorkerProperties properties) {
+  EmbeddingModels models(WorkerProperties properties, PrecisionProperties precision) {
     if (System.getProperty("imagesearch.device") == null) {
       // The embedding library reads the device from this property when it loads a model.
       System.setProperty("imagesearch.device", properties.device());
@@ -29,7 +32,7 @@ class ModelConfiguration {
     WorkerProperties.ModelLocations locations = properties.models();
     EmbeddingModels models;
     try {
-      models = EmbeddingModels.load(locations.vgg16(), locations.clip());
+      models = EmbeddingModels.load(locations.vgg16(), locations.clip(), precision.precision());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not load the models (imagesearch.worker.models.vgg16="
@@ -73,6 +76,8 @@ class ModelConfiguration {
         Health.up()
             .withDetail("vgg16", models.vgg16().descriptor().id())
             .withDetail("clip", models.clip().descriptor().id())
+            .withDetail("vgg16Precision", models.vgg16().variant().precision())
+            .withDetail("clipPrecision", models.clip().variant().precision())
             .withDetail("standin", models.standin())
             .build();
   }

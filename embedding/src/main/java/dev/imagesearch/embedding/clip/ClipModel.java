@@ -6,7 +6,9 @@ import dev.imagesearch.embedding.engine.ImageTranslator;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.embedding.model.ModelDescriptor.Variant;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.model.Precision;
 import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
@@ -21,18 +23,20 @@ import java.util.List;
 public final class ClipModel implements AutoCloseable {
   private final ModelDescriptor descriptor;
   private final Preprocessing preprocessing;
+  private final Variant variant;
   private final Model model;
   private final ClipTokenizer tokenizer;
   private final BatchedPredictor<RgbImage> images;
   private final BatchedPredictor<long[]> texts;
 
-  private ClipModel(LocalModel local) throws IOException {
+  private ClipModel(LocalModel local, Precision precision) throws IOException {
     this.descriptor = local.descriptor();
     if (!descriptor.architecture().equals("clip")) {
       throw new IOException(local.directory() + " holds a " + descriptor.architecture() + " model");
     }
     this.tokenizer = ClipTokenizer.load(TokenizerLocator.locate(local));
-    this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
+    this.variant = TorchScript.choose(local, precision);
+    this.model = TorchScript.load(local.directory(), variant.file(), descriptor.name());
     this.preprocessing = descriptor.imagePreprocessing();
     this.images =
         new BatchedPredictor<>(
@@ -40,9 +44,14 @@ public final class ClipModel implements AutoCloseable {
     this.texts = new BatchedPredictor<>(model, new ClipTextTranslator(), "CLIP text");
   }
 
-  /** Loads a verified model directory (see {@link ModelRepository}). */
+  /** Loads a verified model directory (see {@link ModelRepository}), its fp32 variant. */
   public static ClipModel load(LocalModel local) throws IOException {
-    return new ClipModel(local);
+    return load(local, Precision.FP32);
+  }
+
+  /** Loads the variant of a verified model directory that runs in {@code precision}. */
+  public static ClipModel load(LocalModel local, Precision precision) throws IOException {
+    return new ClipModel(local, precision);
   }
 
   /** Loads and verifies a local model directory. */
@@ -52,6 +61,11 @@ public final class ClipModel implements AutoCloseable {
 
   public ModelDescriptor descriptor() {
     return descriptor;
+  }
+
+  /** The TorchScript file this instance runs. */
+  public Variant variant() {
+    return variant;
   }
 
   /** CLIP token ids of a text (start and end included, at most 77). */

@@ -7,16 +7,53 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.imagesearch.embedding.Vectors;
+import dev.imagesearch.embedding.model.LocalModel;
+import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.embedding.model.ModelDescriptor.Variant;
+import dev.imagesearch.embedding.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loading TorchScript files once per process, and the tensor plumbing the translators share. */
 public final class TorchScript {
+  private static final Logger log = LoggerFactory.getLogger(TorchScript.class);
+
   private TorchScript() {}
+
+  /**
+   * The variant of {@code local} to run in {@code precision} (resolving {@link Precision#AUTO} for
+   * this machine), logged with the reason; fp32 where the model has no variant in the precision.
+   */
+  public static Variant choose(LocalModel local, Precision precision) {
+    ModelDescriptor descriptor = local.descriptor();
+    Precision.Choice choice =
+        precision.resolve(Djl.device().getDeviceType().equals(Device.Type.GPU));
+    Variant variant = descriptor.variant(choice.precision()).orElse(null);
+    if (variant == null) {
+      variant = descriptor.variant(Precision.FP32).orElseThrow();
+      log.info(
+          "{} runs {} (fp32): it has no {} variant ({})",
+          descriptor.id(),
+          variant.file(),
+          choice.precision().label(),
+          choice.reason());
+    } else {
+      log.info(
+          "{} runs {} ({}, {}): {}",
+          descriptor.id(),
+          variant.file(),
+          variant.precision(),
+          variant.memoryFormat(),
+          choice.reason());
+    }
+    return variant;
+  }
 
   /** Loads {@code directory/<file>} on {@link Djl#device()}. */
   public static Model load(Path directory, String file, String name) throws IOException {

@@ -8,7 +8,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +26,8 @@ import java.util.TreeMap;
  * @param preprocessing image preprocessing (resize, interpolation, crop, mean, std)
  * @param files file name to lower-case hex sha256, for every file of the model
  * @param tokenizer CLIP only: tokenizer file, its source vocabulary and the context length
+ * @param variants the TorchScript files of the model, one per precision; absent in model.json
+ *     written before variants existed, which means {@code model.pt} in fp32
  */
 public record ModelDescriptor(
     String name,
@@ -32,7 +37,8 @@ public record ModelDescriptor(
     boolean standin,
     PreprocessingSpec preprocessing,
     Map<String, String> files,
-    TokenizerSpec tokenizer) {
+    TokenizerSpec tokenizer,
+    List<Variant> variants) {
 
   public static final String FILE_NAME = "model.json";
 
@@ -43,8 +49,23 @@ public record ModelDescriptor(
   /** The JSON shape of the CLIP tokenizer entry. */
   public record TokenizerSpec(String file, String vocabulary, int contextLength) {}
 
+  /**
+   * One TorchScript file of the model. Every variant has the fp32 interface (the cast happens
+   * inside), so the same code runs any of them.
+   *
+   * @param file the file name, also listed in {@code files}
+   * @param precision {@code fp32} or {@code bf16}: the weights and arithmetic inside
+   * @param memoryFormat {@code contiguous} or {@code channels_last}: the layout inside
+   * @param sha256 the file's sha256, as in {@code files}
+   */
+  public record Variant(String file, String precision, String memoryFormat, String sha256) {}
+
   public ModelDescriptor {
     files = files == null ? Map.of() : Map.copyOf(new TreeMap<>(files));
+    variants =
+        variants == null
+            ? List.of(new Variant("model.pt", "fp32", "contiguous", files.get("model.pt")))
+            : List.copyOf(variants);
   }
 
   public static ModelDescriptor read(Path file) throws IOException {
@@ -71,7 +92,32 @@ public record ModelDescriptor(
     if (!d.architecture().equals("vgg16") && !d.architecture().equals("clip")) {
       throw new IOException("unknown architecture in model.json: " + d.architecture());
     }
+    checkVariants(d);
     return d;
+  }
+
+  private static void checkVariants(ModelDescriptor d) throws IOException {
+    for (Variant v : d.variants()) {
+      if (v == null || v.file() == null || v.precision() == null) {
+        throw new IOException("model.json: every variant needs file and precision");
+      }
+      if (!Set.of("fp32", "bf16").contains(v.precision())) {
+        throw new IOException("model.json: unknown precision " + v.precision() + " of " + v.file());
+      }
+      String listed = d.files().get(v.file());
+      if (listed == null || (v.sha256() != null && !v.sha256().equalsIgnoreCase(listed))) {
+        throw new IOException(
+            "model.json: variant " + v.file() + " is not in files with its sha256");
+      }
+    }
+    if (d.variant(Precision.FP32).isEmpty()) {
+      throw new IOException("model.json needs an fp32 variant");
+    }
+  }
+
+  /** The variant in this precision ({@link Precision#FP32} or {@link Precision#BF16}), if any. */
+  public Optional<Variant> variant(Precision precision) {
+    return variants.stream().filter(v -> v.precision().equals(precision.label())).findFirst();
   }
 
   /** The preprocessing the model was trained with. */

@@ -6,7 +6,9 @@ import dev.imagesearch.embedding.engine.ImageTranslator;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.embedding.model.ModelDescriptor.Variant;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.model.Precision;
 import dev.imagesearch.embedding.preprocess.Preprocessing;
 import dev.imagesearch.imaging.RgbImage;
 import java.io.IOException;
@@ -20,23 +22,30 @@ import java.util.List;
 public final class Vgg16Model implements AutoCloseable {
   private final ModelDescriptor descriptor;
   private final Preprocessing preprocessing;
+  private final Variant variant;
   private final Model model;
   private final BatchedPredictor<RgbImage> predictors;
 
-  private Vgg16Model(LocalModel local) throws IOException {
+  private Vgg16Model(LocalModel local, Precision precision) throws IOException {
     this.descriptor = local.descriptor();
     if (!descriptor.architecture().equals("vgg16")) {
       throw new IOException(local.directory() + " holds a " + descriptor.architecture() + " model");
     }
-    this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
+    this.variant = TorchScript.choose(local, precision);
+    this.model = TorchScript.load(local.directory(), variant.file(), descriptor.name());
     this.preprocessing = descriptor.imagePreprocessing();
     this.predictors =
         new BatchedPredictor<>(model, ImageTranslator.forward(preprocessing), "VGG16");
   }
 
-  /** Loads a verified model directory (see {@link ModelRepository}). */
+  /** Loads a verified model directory (see {@link ModelRepository}), its fp32 variant. */
   public static Vgg16Model load(LocalModel local) throws IOException {
-    return new Vgg16Model(local);
+    return load(local, Precision.FP32);
+  }
+
+  /** Loads the variant of a verified model directory that runs in {@code precision}. */
+  public static Vgg16Model load(LocalModel local, Precision precision) throws IOException {
+    return new Vgg16Model(local, precision);
   }
 
   /** Loads and verifies a local model directory. */
@@ -46,6 +55,11 @@ public final class Vgg16Model implements AutoCloseable {
 
   public ModelDescriptor descriptor() {
     return descriptor;
+  }
+
+  /** The TorchScript file this instance runs. */
+  public Variant variant() {
+    return variant;
   }
 
   /** One unit vector per image, in order; batched {@value BatchedPredictor#MAX_BATCH} at a time. */

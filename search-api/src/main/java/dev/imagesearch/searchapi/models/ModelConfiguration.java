@@ -1,24 +1,27 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrecisionProperties.class)
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
   /** Both models, loaded once at start; thread-safe (the embedding library pools predictors). */
   @Bean(destroyMethod = "close")
-  EmbeddingModels models(ModelProperties properties) {
+  EmbeddingModels models(ModelProperties properties, PrecisionProperties precision) {
     EmbeddingModels models;
     try {
-      models = EmbeddingModels.load(properties.vgg16(), properties.clip());
+      models = EmbeddingModels.load(properties.vgg16(), properties.clip(), precision.precision());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the models: " + e.getMessage(), e);
     }
