@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "models",
-    description = "Manage the VGG16 and CLIP models the worker and search-api load.",
+    description =
+        "Manage the VGG16 and CLIP models the worker and search-api load, and search-api's"
+            + " multilingual text encoder.",
     subcommands = ModelsCommand.Fetch.class)
 public class ModelsCommand {
 
@@ -20,8 +22,10 @@ public class ModelsCommand {
         "Export the real pretrained models (torchvision VGG16 IMAGENET1K_V1, OpenAI CLIP ViT-B/32) as",
         "the TorchScript files and model.json descriptors the services load. Needs Debian's",
         "python3-torch and python3-torchvision, and internet access for the VGG16 weights.",
-        "Download ViT-B-32.pt and bpe_simple_vocab_16e6.txt.gz from openai/CLIP first.",
-        "Then point imagesearch.models.vgg16 / .clip at OUT/vgg16 and OUT/clip (or upload them to S3)."
+        "Download ViT-B-32.pt and bpe_simple_vocab_16e6.txt.gz from openai/CLIP first, and clone",
+        "https://huggingface.co/sentence-transformers/clip-ViT-B-32-multilingual-v1.",
+        "Then point imagesearch.models.vgg16 / .clip / .multilingual at OUT/vgg16, OUT/clip and",
+        "OUT/multilingual (or upload them to S3)."
       })
   static class Fetch implements Callable<Integer> {
     static final String PYTHON = "/usr/bin/python3";
@@ -29,7 +33,7 @@ public class ModelsCommand {
     @Option(
         names = "--out",
         required = true,
-        description = "Directory to write vgg16/ and clip/ into.")
+        description = "Directory to write vgg16/, clip/ and multilingual/ into.")
     Path out;
 
     @Option(names = "--clip-checkpoint", required = true, description = "OpenAI's ViT-B-32.pt.")
@@ -38,6 +42,12 @@ public class ModelsCommand {
     @Option(names = "--clip-vocab", required = true, description = "bpe_simple_vocab_16e6.txt.gz.")
     Path clipVocab;
 
+    @Option(
+        names = "--multilingual",
+        required = true,
+        description = "A clone of sentence-transformers/clip-ViT-B-32-multilingual-v1.")
+    Path multilingual;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
       for (Path file : List.of(clipCheckpoint, clipVocab)) {
@@ -45,6 +55,13 @@ public class ModelsCommand {
           System.err.println(file + " does not exist. Download it from openai/CLIP first.");
           return 2;
         }
+      }
+      if (!Files.isDirectory(multilingual.resolve("0_Transformer"))) {
+        System.err.println(
+            multilingual
+                + " is not a clone of sentence-transformers/clip-ViT-B-32-multilingual-v1"
+                + " (no 0_Transformer/).");
+        return 2;
       }
       if (run(List.of(PYTHON, "-c", "import torch, torchvision")) != 0) {
         System.err.println(
@@ -63,9 +80,12 @@ public class ModelsCommand {
                   "--clip-checkpoint",
                   clipCheckpoint.toString(),
                   "--clip-vocab",
-                  clipVocab.toString()));
+                  clipVocab.toString(),
+                  "--multilingual",
+                  multilingual.toString()));
       if (exit == 0) {
-        System.out.println("Models written to " + out + "/vgg16 and " + out + "/clip.");
+        System.out.println(
+            "Models written to " + out + "/vgg16, " + out + "/clip and " + out + "/multilingual.");
       }
       return exit;
     }

@@ -28,7 +28,9 @@ class ModelsCommandTest {
                   "--clip-checkpoint",
                   dir.resolve("ViT-B-32.pt").toString(),
                   "--clip-vocab",
-                  dir.resolve("vocab.txt.gz").toString());
+                  dir.resolve("vocab.txt.gz").toString(),
+                  "--multilingual",
+                  dir.toString());
 
       assertThat(exit).isEqualTo(2);
       assertThat(err.toString(StandardCharsets.UTF_8))
@@ -39,7 +41,36 @@ class ModelsCommandTest {
   }
 
   @Test
-  void fetchRequiresItsThreeOptions() {
+  void fetchSaysWhatTheMultilingualDirectoryMustBe() throws Exception {
+    Path checkpoint = java.nio.file.Files.writeString(dir.resolve("ViT-B-32.pt"), "x");
+    Path vocab = java.nio.file.Files.writeString(dir.resolve("vocab.txt.gz"), "x");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int exit =
+          new CommandLine(new ModelsCommand())
+              .execute(
+                  "fetch",
+                  "--out",
+                  dir.resolve("models").toString(),
+                  "--clip-checkpoint",
+                  checkpoint.toString(),
+                  "--clip-vocab",
+                  vocab.toString(),
+                  "--multilingual",
+                  dir.toString());
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("clip-ViT-B-32-multilingual-v1", "0_Transformer");
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  @Test
+  void fetchRequiresItsFourOptions() {
     assertThat(new CommandLine(new ModelsCommand()).execute("fetch")).isEqualTo(2);
   }
 }
