@@ -6,6 +6,8 @@ import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
 import dev.imagesearch.searchapi.SearchApiTestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 
 /**
@@ -16,26 +18,17 @@ class TextModelTest extends SearchApiTestBase {
   private static final String FRENCH = "une fleur rouge sur la plage";
   private static final String ENGLISH = "a red flower on the beach";
 
-  @Test
-  void autoRanksAFrenchQueryWithTheMultilingualEncoder() {
-    float[] vector = bean(MultilingualTextModel.class).embedText(FRENCH);
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({FRENCH + ", multilingual", ENGLISH + ", clip"})
+  void autoRanksByTheEncoderOfTheQuerysLanguage(String text, String expected) {
+    float[] vector =
+        expected.equals("clip")
+            ? bean(EmbeddingModels.class).clip().embedText(text)
+            : bean(MultilingualTextModel.class).embedText(text);
 
-    var response = search("/api/search?q={q}&mode=semantic&k=200", FRENCH);
+    var response = search("/api/search?q={q}&mode=semantic&k=200", text);
 
-    assertThat(response.textModel()).isEqualTo("multilingual");
-    assertThat(response.hits())
-        .extracting(ImageHit::id)
-        .containsExactlyElementsOf(
-            corpus.bruteForce(VectorModel.CLIP, vector, Metric.COSINE, d -> true));
-  }
-
-  @Test
-  void autoRanksAnEnglishQueryWithClipsTextTower() {
-    float[] vector = bean(EmbeddingModels.class).clip().embedText(ENGLISH);
-
-    var response = search("/api/search?q={q}&mode=semantic&k=200", ENGLISH);
-
-    assertThat(response.textModel()).isEqualTo("clip");
+    assertThat(response.textModel()).isEqualTo(expected);
     assertThat(response.hits())
         .extracting(ImageHit::id)
         .containsExactlyElementsOf(
