@@ -188,3 +188,144 @@ def tiny_clip() -> Clip:
         transformer_heads=2,
         transformer_layers=1,
     )
+
+
+class DistilBertEmbeddings(nn.Module):
+    def __init__(self, vocab_size: int, dim: int, max_positions: int):
+        super().__init__()
+        self.word_embeddings = nn.Embedding(vocab_size, dim, padding_idx=0)
+        self.position_embeddings = nn.Embedding(max_positions, dim)
+        self.LayerNorm = nn.LayerNorm(dim, eps=1e-12)
+
+    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+        positions = torch.arange(input_ids.shape[1], dtype=torch.long, device=input_ids.device)
+        return self.LayerNorm(self.word_embeddings(input_ids) + self.position_embeddings(positions).unsqueeze(0))
+
+
+class DistilBertAttention(nn.Module):
+    def __init__(self, dim: int, n_heads: int):
+        super().__init__()
+        self.n_heads = n_heads
+        self.float_min = float(torch.finfo(torch.float32).min)
+        self.q_lin = nn.Linear(dim, dim)
+        self.k_lin = nn.Linear(dim, dim)
+        self.v_lin = nn.Linear(dim, dim)
+        self.out_lin = nn.Linear(dim, dim)
+
+    def split(self, t: torch.Tensor) -> torch.Tensor:
+        n, length, dim = t.shape
+        return t.view(n, length, self.n_heads, dim // self.n_heads).transpose(1, 2)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        n, length, dim = x.shape
+        q = self.split(self.q_lin(x)) / ((dim // self.n_heads) ** 0.5)
+        scores = q @ self.split(self.k_lin(x)).transpose(2, 3)
+        # Padding keys get the lowest float, as transformers' DistilBERT does.
+        scores = scores.masked_fill((mask == 0).view(n, 1, 1, length), self.float_min)
+        context = torch.softmax(scores, dim=-1) @ self.split(self.v_lin(x))
+        return self.out_lin(context.transpose(1, 2).reshape(n, length, dim))
+
+
+class DistilBertFfn(nn.Module):
+    def __init__(self, dim: int, hidden: int):
+        super().__init__()
+        self.lin1 = nn.Linear(dim, hidden)
+        self.lin2 = nn.Linear(hidden, dim)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.lin2(F.gelu(self.lin1(x)))
+
+
+class DistilBertBlock(nn.Module):
+    """Post-norm block with Hugging Face DistilBERT parameter names."""
+
+    def __init__(self, dim: int, n_heads: int, hidden: int):
+        super().__init__()
+        self.attention = DistilBertAttention(dim, n_heads)
+        self.sa_layer_norm = nn.LayerNorm(dim, eps=1e-12)
+        self.ffn = DistilBertFfn(dim, hidden)
+        self.output_layer_norm = nn.LayerNorm(dim, eps=1e-12)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        x = self.sa_layer_norm(self.attention(x, mask) + x)
+        return self.output_layer_norm(self.ffn(x) + x)
+
+
+class DistilBertTransformer(nn.Module):
+    def __init__(self, dim: int, n_layers: int, n_heads: int, hidden: int):
+        super().__init__()
+        self.layer = nn.ModuleList([DistilBertBlock(dim, n_heads, hidden) for _ in range(n_layers)])
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        for block in self.layer:
+            x = block(x, mask)
+        return x
+
+
+class DistilBert(nn.Module):
+    def __init__(self, vocab_size: int, dim: int, n_layers: int, n_heads: int, hidden: int, max_positions: int):
+        super().__init__()
+        self.embeddings = DistilBertEmbeddings(vocab_size, dim, max_positions)
+        self.transformer = DistilBertTransformer(dim, n_layers, n_heads, hidden)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.transformer(self.embeddings(input_ids), attention_mask)
+
+
+class Dense(nn.Module):
+    """sentence-transformers' Dense module with bias=False and the Identity activation."""
+
+    def __init__(self, in_features: int, out_features: int):
+        super().__init__()
+        self.linear = nn.Linear(in_features, out_features, bias=False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.linear(x)
+
+
+class MultilingualClipText(nn.Module):
+    """sentence-transformers clip-ViT-B-32-multilingual-v1: DistilBERT, mean pooling, Dense 768->512.
+
+    The state_dict keys are the checkpoint's with module prefixes: `bert.` for 0_Transformer
+    (DistilBertModel) and `dense.` for 2_Dense (see export_pretrained.py). Same text interface as Clip:
+    get_text_features(input_ids, attention_mask) -> [N,512], in CLIP ViT-B/32's image space.
+    """
+
+    def __init__(
+        self,
+        vocab_size: int = 119547,
+        dim: int = 768,
+        n_layers: int = 6,
+        n_heads: int = 12,
+        hidden: int = 3072,
+        max_positions: int = 512,
+        embed_dim: int = 512,
+    ):
+        super().__init__()
+        self.bert = DistilBert(vocab_size, dim, n_layers, n_heads, hidden, max_positions)
+        self.dense = Dense(dim, embed_dim)
+        for module in self.modules():
+            # transformers' DistilBERT initialisation (initializer_range 0.02), for realistic scales.
+            if isinstance(module, (nn.Linear, nn.Embedding)):
+                nn.init.normal_(module.weight, std=0.02)
+        self.bert.embeddings.word_embeddings.weight.data[0].zero_()
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.get_text_features(input_ids, attention_mask)
+
+    @torch.jit.export
+    def get_text_features(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        tokens = self.bert(input_ids, attention_mask)
+        # Mean pooling over real tokens only, as sentence-transformers' Pooling (mean) does.
+        mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+        pooled = (tokens * mask).sum(dim=1) / torch.clamp(mask.sum(dim=1), min=1e-9)
+        return self.dense(pooled)
+
+
+def multilingual_clip_text() -> MultilingualClipText:
+    return MultilingualClipText()
+
+
+def tiny_multilingual_clip_text(vocab_size: int) -> MultilingualClipText:
+    """Same interface, tokenizer and 512 positions; tens of kB of weights beyond the vocabulary."""
+    return MultilingualClipText(vocab_size=vocab_size, dim=32, n_layers=2, n_heads=2, hidden=64)

@@ -53,16 +53,20 @@ def write(directory: str, name: str, version: str, architecture: str, standin: b
         "architecture": architecture,
         "dims": 512,
         "standin": standin,
-        "preprocessing": PREPROCESSING[architecture],
+        "preprocessing": PREPROCESSING.get(architecture),
         "files": files,
         "variants": [dict(v, sha256=files[v["file"]]) for v in VARIANTS[architecture]],
     }
+    if descriptor["preprocessing"] is None:
+        del descriptor["preprocessing"]  # text-only models (multilingual)
     if architecture == "clip":
         descriptor["tokenizer"] = {
             "file": "tokenizer.json",
             "vocabulary": "bpe_simple_vocab_16e6.txt.gz",
             "contextLength": 77,
         }
+    if architecture == "multilingual":
+        descriptor["tokenizer"] = {"file": "tokenizer.json", "contextLength": 128}
     with open(os.path.join(directory, "model.json"), "w") as f:
         json.dump(descriptor, f, indent=2)
         f.write("\n")

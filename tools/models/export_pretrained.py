@@ -3,7 +3,7 @@
 
   /usr/bin/python3 tools/models/export_pretrained.py --out ~/imagesearch-models \
       --clip-checkpoint ViT-B-32.pt --clip-vocab bpe_simple_vocab_16e6.txt.gz \
-      --vgg-checkpoint vgg16-397923af.pth
+      --vgg-checkpoint vgg16-397923af.pth --multilingual clip-ViT-B-32-multilingual-v1
 
 `./imagesearch models fetch` downloads and verifies the three files, then runs this.
 VGG16: torchvision's IMAGENET1K_V1 weights (vgg16-397923af.pth, a state_dict).
@@ -11,8 +11,12 @@ CLIP:  OpenAI's ViT-B/32 checkpoint (the JIT archive `ViT-B-32.pt` that `clip.lo
        downloads); its state_dict loads into architectures.Clip unchanged (same parameter names).
 Both are scripted, frozen and saved with the same contract as the stand-ins, as an fp32 and a bf16
 variant, with model.json (sha256 of every file, precision and memory format of each variant).
-Upload the two directories to S3 (`s3://bucket/models/vgg16`, `.../clip`) or copy them next to
-the services; point IMAGESEARCH_MODELS (or --models) at the parent.
+Multilingual text encoder: a local copy of sentence-transformers/clip-ViT-B-32-multilingual-v1
+       (`git clone https://huggingface.co/sentence-transformers/clip-ViT-B-32-multilingual-v1`):
+       0_Transformer (DistilBertModel) loads as `bert.`, 2_Dense as `dense.` (bias-free 768->512);
+       its WordPiece vocab.txt becomes tokenizer.json (wordpiece.py, cased, no accent stripping).
+Upload the three directories to S3 (`s3://bucket/models/vgg16`, `.../clip`, `.../multilingual`)
+or copy them next to the services; point IMAGESEARCH_MODELS (or --models) at the parent.
 """
 import argparse
 import os
@@ -24,7 +28,34 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import architectures  # noqa: E402
 import descriptor  # noqa: E402
-from export_standins import export_variants  # noqa: E402
+import wordpiece  # noqa: E402
+from export_standins import export, export_variants  # noqa: E402
+
+
+def load_weights(directory: str) -> dict:
+    """A sentence-transformers module's weights: pytorch_model.bin, else model.safetensors."""
+    path = os.path.join(directory, "pytorch_model.bin")
+    if os.path.isfile(path):
+        return torch.load(path, map_location="cpu")
+    from safetensors.torch import load_file  # pip install safetensors (not in Debian's torch)
+
+    return load_file(os.path.join(directory, "model.safetensors"))
+
+
+def export_multilingual(source: str, out: str) -> None:
+    bert = {k: v for k, v in load_weights(os.path.join(source, "0_Transformer")).items()}
+    bert.pop("embeddings.position_ids", None)
+    state = {"bert." + k.removeprefix("distilbert."): v.float() for k, v in bert.items()}
+    state.update({"dense." + k: v.float() for k, v in load_weights(os.path.join(source, "2_Dense")).items()})
+    model = architectures.multilingual_clip_text()
+    model.load_state_dict(state, strict=True)  # any missing or extra key is a wrong checkpoint
+    directory = os.path.join(out, "multilingual")
+    export(model, os.path.join(directory, "model.pt"), ["get_text_features"])
+    with open(os.path.join(source, "0_Transformer", "vocab.txt"), encoding="utf-8") as f:
+        vocab = [line.rstrip("\n") for line in f]
+    wordpiece.write_tokenizer(os.path.join(directory, "tokenizer.json"), vocab)
+    descriptor.write(directory, "multilingual", "sentence-transformers-clip-vit-b-32-multilingual-v1",
+                     "multilingual", standin=False)
 
 
 def main() -> None:
@@ -33,6 +64,7 @@ def main() -> None:
     p.add_argument("--clip-checkpoint", required=True, help="OpenAI ViT-B-32.pt")
     p.add_argument("--clip-vocab", required=True, help="bpe_simple_vocab_16e6.txt.gz from openai/CLIP")
     p.add_argument("--vgg-checkpoint", required=True, help="torchvision's vgg16-397923af.pth")
+    p.add_argument("--multilingual", required=True, help="clip-ViT-B-32-multilingual-v1 snapshot directory")
     args = p.parse_args()
     out = os.path.expanduser(args.out)
     import torchvision
@@ -53,6 +85,7 @@ def main() -> None:
                 "clip": (clip, os.path.join(out, "clip")),
             }
         )
+        export_multilingual(args.multilingual, out)
     shutil.copyfile(args.clip_vocab, os.path.join(out, "clip", "bpe_simple_vocab_16e6.txt.gz"))
     descriptor.write(os.path.join(out, "vgg16"), "vgg16", "torchvision-imagenet1k-v1", "vgg16", standin=False)
     descriptor.write(os.path.join(out, "clip"), "clip", "openai-vit-b-32", "clip", standin=False)

@@ -4,9 +4,11 @@
   /usr/bin/python3 tools/models/export_standins.py --size tiny --out models/standin
   /usr/bin/python3 tools/models/export_standins.py --size full --out ~/.cache/imagesearch/models/standin-full
 
-Each model gets an fp32 variant (model.pt) and a bf16 one (model-bf16.pt, channels_last for VGG16),
-both listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests, local stack).
-full: architecture-exact VGG16 and CLIP ViT-B/32 with random weights (~1 GB), for benchmarks only;
+Each image model gets an fp32 variant (model.pt) and a bf16 one (model-bf16.pt, channels_last for
+VGG16), both listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests,
+local stack).
+full: architecture-exact VGG16, CLIP ViT-B/32 and the multilingual text encoder (DistilBERT, mean
+      pooling, Dense 768->512) with random weights (~1.5 GB), for benchmarks only;
       never committed. Stand-ins carry no semantics: their vectors are only good for plumbing,
       parity and speed.
 """
@@ -21,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import architectures  # noqa: E402
 import descriptor  # noqa: E402
 import variants  # noqa: E402
+import wordpiece  # noqa: E402
 
 SEED = 20240611
 
@@ -47,12 +50,25 @@ def export_variants(models: Dict[str, Tuple[torch.nn.Module, str]]) -> None:
         export(module, os.path.join(directory, "model.pt"), METHODS[architecture])
     for architecture, (module, directory) in models.items():
         export(BF16[architecture](module), os.path.join(directory, "model-bf16.pt"), METHODS[architecture])
+def export_multilingual(size: str, directory: str, version: str) -> None:
+    """The multilingual text encoder with a generated WordPiece vocabulary (see wordpiece.py)."""
+    vocab = wordpiece.generate_vocab()
+    torch.manual_seed(SEED)
+    with torch.no_grad():
+        if size == "tiny":
+            model = architectures.tiny_multilingual_clip_text(len(vocab))
+        else:
+            # The real vocabulary size: the embedding matrix is most of the model's memory.
+            model = architectures.multilingual_clip_text()
+        export(model, os.path.join(directory, "model.pt"), ["get_text_features"])
+    wordpiece.write_tokenizer(os.path.join(directory, "tokenizer.json"), vocab)
+    descriptor.write(directory, "multilingual", version, "multilingual", standin=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", choices=["tiny", "full"], required=True)
-    parser.add_argument("--out", required=True, help="directory that gets vgg16/ and clip/")
+    parser.add_argument("--out", required=True, help="directory that gets vgg16/, clip/ and multilingual/")
     parser.add_argument("--tokenizer", help="CLIP tokenizer.json to place beside the CLIP model (optional)")
     args = parser.parse_args()
     out = os.path.expanduser(args.out)
@@ -73,6 +89,7 @@ def main() -> None:
 
         shutil.copyfile(args.tokenizer, os.path.join(out, "clip", "tokenizer.json"))
     descriptor.write(os.path.join(out, "clip"), "clip", version, "clip", standin=True, **extra)
+    export_multilingual(args.size, os.path.join(out, "multilingual"), version)
     print(f"wrote {version} to {out}")
 
 

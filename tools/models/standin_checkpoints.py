@@ -5,8 +5,10 @@
 
 ViT-B-32.pt:        a TorchScript archive of CLIP ViT-B/32 in fp16, as OpenAI publishes it.
 vgg16-397923af.pth: a torchvision VGG16 state_dict, as download.pytorch.org serves it.
+clip-ViT-B-32-multilingual-v1/: 0_Transformer (DistilBERT weights, vocab.txt) and 2_Dense, as a
+                    clone of the sentence-transformers repository has them.
 FetchCommandTest serves them from a local HTTP server, so the download and the export of
-`./imagesearch models fetch` run for real without the network. Full size: about 850 MB.
+`./imagesearch models fetch` run for real without the network. Full size: about 1.4 GB.
 """
 import argparse
 import os
@@ -16,6 +18,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import architectures  # noqa: E402
+import wordpiece  # noqa: E402
 
 
 class Archive(torch.nn.Module):
@@ -50,6 +53,17 @@ def main() -> None:
 
         vgg = torchvision.models.vgg16(weights=None)
         torch.save(vgg.state_dict(), os.path.join(out, "vgg16-397923af.pth"))
+        write_multilingual(os.path.join(out, "clip-ViT-B-32-multilingual-v1"))
+
+
+def write_multilingual(clone: str) -> None:
+    state = architectures.multilingual_clip_text().state_dict()
+    for module, prefix in (("0_Transformer", "bert."), ("2_Dense", "dense.")):
+        os.makedirs(os.path.join(clone, module), exist_ok=True)
+        part = {k.removeprefix(prefix): v for k, v in state.items() if k.startswith(prefix)}
+        torch.save(part, os.path.join(clone, module, "pytorch_model.bin"))
+    with open(os.path.join(clone, "0_Transformer", "vocab.txt"), "w", encoding="utf-8") as f:
+        f.writelines(token + "\n" for token in wordpiece.generate_vocab())
 
 
 if __name__ == "__main__":

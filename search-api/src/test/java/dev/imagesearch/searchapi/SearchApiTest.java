@@ -20,6 +20,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
     properties = {
       "imagesearch.models.vgg16=${imagesearch.repo.dir}/models/standin/vgg16",
       "imagesearch.models.clip=${imagesearch.repo.dir}/models/standin/clip",
+      "imagesearch.models.multilingual=${imagesearch.repo.dir}/models/standin/multilingual",
       "imagesearch.s3.bucket=search-test",
       "imagesearch.s3.create-bucket=true",
       "imagesearch.search.max-image-size=256KB",

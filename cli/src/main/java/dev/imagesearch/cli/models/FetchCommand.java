@@ -20,12 +20,13 @@ import picocli.CommandLine.Option;
     name = "fetch",
     description = {
       "Download the real pretrained models (OpenAI CLIP ViT-B/32, torchvision",
-      "VGG16 IMAGENET1K_V1), verify their SHA-256, and export them as the",
-      "TorchScript files and model.json descriptors the services load.",
-      "An interrupted download resumes on the next run. The export needs",
-      "Debian's python3-torch and python3-torchvision. Then start the stack on",
-      "them: IMAGESEARCH_MODELS_VGG16=OUT/vgg16, IMAGESEARCH_MODELS_CLIP=OUT/clip",
-      "(or upload both folders to S3)."
+      "VGG16 IMAGENET1K_V1), verify their SHA-256, and export them, with the",
+      "multilingual text encoder of --multilingual, as the TorchScript files and",
+      "model.json descriptors the services load. An interrupted download resumes",
+      "on the next run. The export needs Debian's python3-torch and",
+      "python3-torchvision. Then point IMAGESEARCH_MODELS_VGG16, _CLIP and",
+      "_MULTILINGUAL at OUT/vgg16, OUT/clip and OUT/multilingual (or upload the",
+      "three folders to S3)."
     })
 class FetchCommand implements Callable<Integer> {
   static final String PYTHON = "/usr/bin/python3";
@@ -33,8 +34,19 @@ class FetchCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
-      description = "Folder to create, with vgg16/ and clip/ in it. It must not exist yet.")
+      description =
+          "Folder to create, with vgg16/, clip/ and multilingual/. It must not exist yet.")
   Path out;
+
+  // Hugging Face publishes no digest to pin, so this one is the user's own copy.
+  @Option(
+      names = "--multilingual",
+      required = true,
+      description = {
+        "A clone of huggingface.co/sentence-transformers/clip-ViT-B-32-multilingual-v1",
+        "(git clone with git-lfs)."
+      })
+  Path multilingual;
 
   @Option(
       names = "--mirror",
@@ -62,6 +74,13 @@ class FetchCommand implements Callable<Integer> {
     PrintStream err = System.err;
     if (Files.exists(out) && !isEmptyFolder(out)) {
       err.println(out + " already exists. Choose another --out, or delete it first.");
+      return 2;
+    }
+    if (!Files.isDirectory(multilingual.resolve("0_Transformer"))) {
+      err.println(
+          multilingual
+              + " is not a clone of sentence-transformers/clip-ViT-B-32-multilingual-v1"
+              + " (it has no 0_Transformer/).");
       return 2;
     }
     Checkpoints source = mirror == null ? checkpoints : checkpoints.from(mirror);
@@ -109,15 +128,16 @@ class FetchCommand implements Callable<Integer> {
                   "--clip-vocab",
                   vocabulary.toString(),
                   "--vgg-checkpoint",
-                  vgg16.toString()));
+                  vgg16.toString(),
+                  "--multilingual",
+                  multilingual.toString()));
       if (exit != 0) {
         System.err.println("The export failed (exit " + exit + "); nothing was written to " + out);
         return exit;
       }
       Files.deleteIfExists(target); // an empty folder the user made
       Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
-      System.out.println(
-          "Models written to " + target.resolve("vgg16") + " and " + target.resolve("clip") + ".");
+      System.out.println("Models written to " + target + ": vgg16/, clip/ and multilingual/.");
       return 0;
     } finally {
       deleteTree(work);

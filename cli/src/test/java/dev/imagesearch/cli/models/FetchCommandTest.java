@@ -36,13 +36,13 @@ class FetchCommandTest {
     try (Mirror mirror = new Mirror(served)) {
       mirror.breakAfter("ViT-B-32.pt", 1_000_000);
 
-      int first = fetch(files, mirror, "/bin/false");
+      int first = fetch(files, mirror, "/bin/false", clone());
       assertThat(first).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8))
           .contains("ViT-B-32.pt: the download broke off after 1.0 MB", "resumes");
       assertThat(Files.size(cache().resolve("ViT-B-32.pt.part"))).isEqualTo(1_000_000);
 
-      int second = fetch(files, mirror, "/bin/false");
+      int second = fetch(files, mirror, "/bin/false", clone());
       assertThat(mirror.ranges).containsExactly("ViT-B-32.pt bytes=1000000-");
       assertThat(out.toString(StandardCharsets.UTF_8))
           .contains("ViT-B-32.pt: resuming after 1.0 MB", "ViT-B-32.pt: downloaded and verified");
@@ -62,7 +62,7 @@ class FetchCommandTest {
     Checkpoints files = write(served, 100_000);
     Files.write(served.resolve("vgg16-397923af.pth"), new byte[] {1, 2, 3}); // not the file
     try (Mirror mirror = new Mirror(served)) {
-      int exit = fetch(files, mirror, "/bin/false");
+      int exit = fetch(files, mirror, "/bin/false", clone());
 
       assertThat(exit).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8))
@@ -78,11 +78,33 @@ class FetchCommandTest {
     Files.createDirectories(dir.resolve("models"));
     Files.writeString(dir.resolve("models/keep.txt"), "mine");
 
-    int exit = run(new FetchCommand(), "--out", dir.resolve("models").toString(), "--cache", "x");
+    int exit =
+        run(
+            new FetchCommand(),
+            "--out",
+            dir.resolve("models").toString(),
+            "--multilingual",
+            clone().toString());
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists");
     assertThat(dir.resolve("models/keep.txt")).hasContent("mine");
+  }
+
+  @Test
+  void refusesAMultilingualFolderThatIsNotAClone() {
+    int exit =
+        run(
+            new FetchCommand(),
+            "--out",
+            dir.resolve("models").toString(),
+            "--multilingual",
+            dir.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("clip-ViT-B-32-multilingual-v1", "0_Transformer");
+    assertThat(dir.resolve("models")).doesNotExist();
   }
 
   @Test
@@ -121,11 +143,13 @@ class FetchCommandTest {
     Checkpoints files = digestsOf(served);
 
     try (Mirror mirror = new Mirror(served)) {
-      int exit = fetch(files, mirror, FetchCommand.PYTHON);
+      int exit =
+          fetch(
+              files, mirror, FetchCommand.PYTHON, served.resolve("clip-ViT-B-32-multilingual-v1"));
 
       assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     }
-    for (String model : new String[] {"vgg16", "clip"}) {
+    for (String model : new String[] {"vgg16", "clip", "multilingual"}) {
       Path folder = dir.resolve("models").resolve(model);
       JsonNode descriptor =
           JsonMapper.builder().build().readTree(Files.readString(folder.resolve("model.json")));
@@ -144,7 +168,7 @@ class FetchCommandTest {
     }
   }
 
-  private int fetch(Checkpoints files, Mirror mirror, String python) {
+  private int fetch(Checkpoints files, Mirror mirror, String python, Path multilingual) {
     FetchCommand command = new FetchCommand();
     command.checkpoints = files;
     command.python = python;
@@ -157,7 +181,14 @@ class FetchCommandTest {
         "--mirror",
         mirror.uri().toString(),
         "--cache",
-        cache().toString());
+        cache().toString(),
+        "--multilingual",
+        multilingual.toString());
+  }
+
+  /** An empty stand-in for the Hugging Face clone, where the export does not run. */
+  private Path clone() throws IOException {
+    return Files.createDirectories(dir.resolve("hf/0_Transformer")).getParent();
   }
 
   private int run(FetchCommand command, String... args) {

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Token ids to input_ids/attention_mask for {@code get_text_features}, padded with 0 to the longest
- * text of the batch (the causal mask keeps padding away from the pooled end token).
+ * text of the batch (the causal mask keeps padding away from the pooled end token). The
+ * multilingual encoder has the same interface ({@code [PAD]} is 0, its mask hides the padding).
  */
-final class ClipTextTranslator implements NoBatchifyTranslator<List<long[]>, List<float[]>> {
+public final class ClipTextTranslator implements NoBatchifyTranslator<List<long[]>, List<float[]>> {
 
   @Override
   public NDList processInput(TranslatorContext ctx, List<long[]> ids) {

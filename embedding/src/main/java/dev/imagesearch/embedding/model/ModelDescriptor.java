@@ -18,14 +18,17 @@ import java.util.TreeMap;
  * {@code model.json}: the single source of truth about a model directory. The index records {@code
  * name} and {@code version} beside every vector.
  *
- * @param name model name, {@code vgg16} or {@code clip}
+ * @param name model name, {@code vgg16}, {@code clip} or {@code multilingual}
  * @param version version string, recorded with each vector
- * @param architecture {@code vgg16} or {@code clip}: which file contract the TorchScript follows
+ * @param architecture {@code vgg16}, {@code clip} or {@code multilingual} (a text encoder into
+ *     CLIP's space): which file contract the TorchScript follows
  * @param dims vector length (512)
  * @param standin true for seeded random weights: vectors carry no meaning
- * @param preprocessing image preprocessing (resize, interpolation, crop, mean, std)
+ * @param preprocessing image preprocessing (resize, interpolation, crop, mean, std); none for the
+ *     text-only {@code multilingual}
  * @param files file name to lower-case hex sha256, for every file of the model
- * @param tokenizer CLIP only: tokenizer file, its source vocabulary and the context length
+ * @param tokenizer CLIP and multilingual: tokenizer file, its source vocabulary (CLIP) and the
+ *     context length
  * @param variants the TorchScript files of the model, one per precision; absent in model.json
  *     written before variants existed, which means {@code model.pt} in fp32
  */
@@ -85,12 +88,14 @@ public record ModelDescriptor(
         || d.name() == null
         || d.version() == null
         || d.architecture() == null
-        || d.preprocessing() == null
         || d.dims() <= 0) {
-      throw new IOException("model.json needs name, version, architecture, dims, preprocessing");
+      throw new IOException("model.json needs name, version, architecture, dims");
     }
-    if (!d.architecture().equals("vgg16") && !d.architecture().equals("clip")) {
+    if (!List.of("vgg16", "clip", "multilingual").contains(d.architecture())) {
       throw new IOException("unknown architecture in model.json: " + d.architecture());
+    }
+    if (d.preprocessing() == null && !d.architecture().equals("multilingual")) {
+      throw new IOException("model.json of an image model needs preprocessing");
     }
     checkVariants(d);
     return d;

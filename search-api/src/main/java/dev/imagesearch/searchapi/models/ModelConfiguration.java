@@ -1,7 +1,9 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.PrecisionProperties;
+import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
 import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,28 @@ class ModelConfiguration {
           models.clip().descriptor().id());
     }
     return models;
+  }
+
+  /** The multilingual text encoder, loaded once at start; thread-safe. */
+  @Bean(destroyMethod = "close")
+  MultilingualTextModel multilingual(ModelProperties properties) {
+    MultilingualTextModel model;
+    try {
+      model =
+          MultilingualTextModel.load(
+              ModelRepository.fromSystemProperties().resolve(properties.multilingual()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not load the multilingual text model (imagesearch.models.multilingual): "
+              + e.getMessage(),
+          e);
+    }
+    if (model.descriptor().standin()) {
+      log.warn(
+          "STAND-IN multilingual text model loaded ({}): non-English queries mean nothing.",
+          model.descriptor().id());
+    }
+    return model;
   }
 
   /** What the index must have been made with. */

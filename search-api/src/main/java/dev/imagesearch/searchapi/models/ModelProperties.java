@@ -11,9 +11,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param vgg16 the VGG16 model; relative paths are resolved from the working directory
  * @param clip the CLIP model
+ * @param multilingual the multilingual text encoder into CLIP's space (text queries only; the index
+ *     does not depend on it)
  */
 @Validated
 @ConfigurationProperties("imagesearch.models")
 public record ModelProperties(
     @DefaultValue("models/standin/vgg16") @NotBlank String vgg16,
-    @DefaultValue("models/standin/clip") @NotBlank String clip) {}
+    @DefaultValue("models/standin/clip") @NotBlank String clip,
+    @DefaultValue("models/standin/multilingual") @NotBlank String multilingual) {}

@@ -3,6 +3,7 @@ package dev.imagesearch.searchapi.search;
 import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.Vectors;
+import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.models.Inference;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 class QueryEncoder {
   /**
    * Any of a text, an image and a text to move away from, with their weights. Texts only exist in
-   * CLIP space, so a query with text is a CLIP query.
+   * CLIP space, so a query with text is a CLIP query; {@code textModel} (clip or multilingual, null
+   * without text) encodes its texts.
    */
   record Parts(
       String text,
@@ -26,7 +28,8 @@ class QueryEncoder {
       String negative,
       double textWeight,
       double imageWeight,
-      double negativeWeight) {
+      double negativeWeight,
+      TextModel textModel) {
 
     String describe() {
       return "q="
@@ -35,6 +38,8 @@ class QueryEncoder {
           + (image == null ? null : ImageId.of(image.bytes()))
           + "|negative="
           + negative
+          + "|textModel="
+          + textModel
           + "|w="
           + textWeight
           + ","
@@ -46,16 +51,28 @@ class QueryEncoder {
 
   private final Inference inference;
   private final EmbeddingModels models;
+  private final MultilingualTextModel multilingual;
   private final QueryImages images;
 
-  QueryEncoder(Inference inference, EmbeddingModels models, QueryImages images) {
+  QueryEncoder(
+      Inference inference,
+      EmbeddingModels models,
+      MultilingualTextModel multilingual,
+      QueryImages images) {
     this.inference = inference;
     this.models = models;
+    this.multilingual = multilingual;
     this.images = images;
   }
 
-  Mono<float[]> text(String text) {
-    return inference.run(() -> models.clip().embedText(text));
+  Mono<float[]> text(String text, TextModel model) {
+    return inference.run(() -> texts(List.of(text), model).getFirst());
+  }
+
+  private List<float[]> texts(List<String> texts, TextModel model) {
+    return model == TextModel.MULTILINGUAL
+        ? multilingual.embedText(texts)
+        : models.clip().embedText(texts);
   }
 
   /** The normalised weighted sum {@code wt·text + wi·image − wn·negative}. */
@@ -86,7 +103,7 @@ class QueryEncoder {
             texts.add(parts.negative());
           }
           if (!texts.isEmpty()) {
-            List<float[]> vectors = models.clip().embedText(texts);
+            List<float[]> vectors = texts(texts, parts.textModel());
             int i = 0;
             if (parts.text() != null) {
               add(sum, vectors.get(i++), parts.textWeight());

@@ -14,6 +14,8 @@ import java.util.List;
  * @param relevanceCutoff the cosine below which a hit is weak, for this query ({@link
  *     RelevanceCutoff})
  * @param sort {@code relevance}, {@code taken} or {@code uploaded}
+ * @param textModel the encoder of the query's texts, {@code clip} or {@code multilingual}; absent
+ *     for an image alone
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultPage(
@@ -25,7 +27,8 @@ public record ResultPage(
     String mode,
     double weakMatchFloor,
     double relevanceCutoff,
-    String sort) {
+    String sort,
+    String textModel) {
 
   static ResultPage of(
       List<ImageHit> hits,
@@ -38,6 +41,30 @@ public record ResultPage(
       Sort sort) {
     boolean allWeak = !hits.isEmpty() && hits.stream().allMatch(ImageHit::weakMatch);
     return new ResultPage(
-        hits, allWeak, next, model.field(), metric.label(), mode, floor, cutoff, sort.label());
+        hits,
+        allWeak,
+        next,
+        model.field(),
+        metric.label(),
+        mode,
+        floor,
+        cutoff,
+        sort.label(),
+        null);
+  }
+
+  /** This page, saying which text model ranked it. */
+  ResultPage withTextModel(TextModel model) {
+    return new ResultPage(
+        hits,
+        allWeak,
+        nextPageToken,
+        this.model,
+        metric,
+        mode,
+        weakMatchFloor,
+        relevanceCutoff,
+        sort,
+        model == null ? null : model.label());
   }
 }

@@ -26,18 +26,21 @@ class SearchController {
   private final VectorSearch vectors;
   private final HybridSearch hybrid;
   private final QueryMetrics metrics;
+  private final TextRouter router;
 
   SearchController(
       SearchProperties properties,
       QueryEncoder encoder,
       VectorSearch vectors,
       HybridSearch hybrid,
-      QueryMetrics metrics) {
+      QueryMetrics metrics,
+      TextRouter router) {
     this.properties = properties;
     this.encoder = encoder;
     this.vectors = vectors;
     this.hybrid = hybrid;
     this.metrics = metrics;
+    this.router = router;
   }
 
   @Operation(
@@ -48,7 +51,9 @@ class SearchController {
               + " Filters: collection, tags, tagsMatch=any|all, contentType, uploadedFrom,"
               + " uploadedTo, takenFrom, takenTo, minWidth, hideDuplicates. sort=relevance (default),"
               + " taken or uploaded: a date sort lists the hits above the query's relevance cutoff,"
-              + " newest first.")
+              + " newest first. textModel=clip|multilingual|auto encodes q with CLIP's text tower,"
+              + " the multilingual encoder, or by the text's language (English: clip); the"
+              + " answer's textModel says which.")
   // The named parameters are read from `all` too; they are declared for the OpenAPI document.
   @GetMapping("/api/search")
   Mono<ResultPage> text(
@@ -66,7 +71,9 @@ class SearchController {
     if (VectorModel.parse(params.text("model"), VectorModel.CLIP) != VectorModel.CLIP) {
       throw new BadRequest("Text queries search CLIP vectors; leave out model or use model=clip.");
     }
-    return run(params, new QueryEncoder.Parts(text, null, null, 1, 0, 0), VectorModel.CLIP);
+    TextModel textModel = router.resolve(params.text("textModel"), text, null);
+    return run(
+        params, new QueryEncoder.Parts(text, null, null, 1, 0, 0, textModel), VectorModel.CLIP);
   }
 
   @Operation(
@@ -74,7 +81,8 @@ class SearchController {
       description =
           "Multipart: an 'image' file part and/or fields q, negative, textWeight, imageWeight,"
               + " negativeWeight, model=vgg16|clip, metric=cosine|l2|l1, k, pageToken, sort and the"
-              + " filters of GET /api/search. Texts are combined with the image in CLIP space.")
+              + " filters of GET /api/search. Texts are combined with the image in CLIP space,"
+              + " encoded as textModel (clip|multilingual|auto) says.")
   @PostMapping(path = "/api/search", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<ResultPage> image(
       @RequestBody Flux<PartEvent> parts, @RequestParam MultiValueMap<String, String> query) {
@@ -90,6 +98,7 @@ class SearchController {
                 throw new BadRequest("Send an 'image' part, a q field, or both.");
               }
               boolean textual = text != null || negative != null;
+              TextModel textModel = router.resolve(params.text("textModel"), text, negative);
               VectorModel model =
                   VectorModel.parse(
                       params.text("model"), textual ? VectorModel.CLIP : VectorModel.VGG16);
@@ -104,7 +113,8 @@ class SearchController {
                       negative,
                       params.number("textWeight", 1, 0, 10),
                       params.number("imageWeight", 1, 0, 10),
-                      params.number("negativeWeight", 0.5, 0, 10));
+                      params.number("negativeWeight", 0.5, 0, 10),
+                      textModel);
               return run(params, request, model);
             });
   }
@@ -116,18 +126,29 @@ class SearchController {
     boolean textOnly = parts.image() == null && parts.negative() == null;
     boolean hybridMode = mode(params.text("mode")) && textOnly;
     String token = params.text("pageToken");
-    Mono<float[]> vector = textOnly ? encoder.text(parts.text()) : encoder.encode(parts, model);
-    return metrics.time(
-        kind(parts),
-        hybridMode,
-        model,
-        vector.flatMap(
-            v -> {
-              var query =
-                  new VectorQuery(
-                      model, v, metric, k, filters, token, parts.describe(), null, params.sort());
-              return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
-            }));
+    Mono<float[]> vector =
+        textOnly ? encoder.text(parts.text(), parts.textModel()) : encoder.encode(parts, model);
+    Mono<ResultPage> page =
+        metrics.time(
+            kind(parts),
+            hybridMode,
+            model,
+            vector.flatMap(
+                v -> {
+                  var query =
+                      new VectorQuery(
+                          model,
+                          v,
+                          metric,
+                          k,
+                          filters,
+                          token,
+                          parts.describe(),
+                          null,
+                          params.sort());
+                  return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
+                }));
+    return page.map(p -> p.withTextModel(parts.textModel()));
   }
 
   private static QueryMetrics.Kind kind(QueryEncoder.Parts parts) {

@@ -38,6 +38,7 @@ class BadInputTest extends SearchApiTestBase {
         "/api/search?q=cat&uploadedFrom=yesterday",
         "/api/search?q=cat&minWidth=-3",
         "/api/search?q=cat&hideDuplicates=maybe",
+        "/api/search?q=cat&textModel=bert",
         "/api/images/abc/similar",
         "/api/images/abc",
         "/api/images/abc/thumbnail",
