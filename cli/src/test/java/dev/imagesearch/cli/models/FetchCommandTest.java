@@ -36,13 +36,13 @@ class FetchCommandTest {
     try (Mirror mirror = new Mirror(served)) {
       mirror.breakAfter("ViT-B-32.pt", 1_000_000);
 
-      int first = fetch(files, mirror, "/bin/false", clone());
+      int first = fetch(files, mirror, "/bin/false", emptyClone());
       assertThat(first).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8))
           .contains("ViT-B-32.pt: the download broke off after 1.0 MB", "resumes");
       assertThat(Files.size(cache().resolve("ViT-B-32.pt.part"))).isEqualTo(1_000_000);
 
-      int second = fetch(files, mirror, "/bin/false", clone());
+      int second = fetch(files, mirror, "/bin/false", emptyClone());
       assertThat(mirror.ranges).containsExactly("ViT-B-32.pt bytes=1000000-");
       assertThat(out.toString(StandardCharsets.UTF_8))
           .contains("ViT-B-32.pt: resuming after 1.0 MB", "ViT-B-32.pt: downloaded and verified");
@@ -62,7 +62,7 @@ class FetchCommandTest {
     Checkpoints files = write(served, 100_000);
     Files.write(served.resolve("vgg16-397923af.pth"), new byte[] {1, 2, 3}); // not the file
     try (Mirror mirror = new Mirror(served)) {
-      int exit = fetch(files, mirror, "/bin/false", clone());
+      int exit = fetch(files, mirror, "/bin/false", emptyClone());
 
       assertThat(exit).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8))
@@ -84,7 +84,7 @@ class FetchCommandTest {
             "--out",
             dir.resolve("models").toString(),
             "--multilingual",
-            clone().toString());
+            emptyClone().toString());
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists");
@@ -187,7 +187,7 @@ class FetchCommandTest {
   }
 
   /** An empty stand-in for the Hugging Face clone, where the export does not run. */
-  private Path clone() throws IOException {
+  private Path emptyClone() throws IOException {
     return Files.createDirectories(dir.resolve("hf/0_Transformer")).getParent();
   }
 
