@@ -15,7 +15,8 @@ class ModelPrecisionTest {
           .withUserConfiguration(Properties.class, ModelConfiguration.class)
           .withPropertyValues(
               "imagesearch.models.vgg16=../models/standin/vgg16",
-              "imagesearch.models.clip=../models/standin/clip");
+              "imagesearch.models.clip=../models/standin/clip",
+              "imagesearch.models.multilingual=../models/standin/multilingual");
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(ModelProperties.class)
