@@ -103,9 +103,12 @@ enum Component {
             "-XX:+UseSerialGC",
             "-jar",
             stack.serviceJar(this).toString(),
-            "--server.address=" + bind.address(),
-            // --bind opens the API to other machines, never the health and metrics
-            "--management.server.address=127.0.0.1"));
+            "--server.address=" + bind.address()));
+    if (!managementUrl.equals(url)) {
+      // --bind opens the API to other machines, never the health and metrics. (Spring refuses the
+      // setting where the actuator shares the one port, as in the worker.)
+      command.add("--management.server.address=127.0.0.1");
+    }
     if (this == INGEST_SERVICE) {
       command.addAll(List.of(apiKey.ingestArguments()));
     }

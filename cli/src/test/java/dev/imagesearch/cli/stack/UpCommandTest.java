@@ -6,6 +6,7 @@ import dev.imagesearch.cli.ImagesearchCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,9 +35,15 @@ class UpCommandTest {
     UpCommand up = parse("--bind", "0.0.0.0");
 
     for (Component service : Component.services()) {
-      assertThat(service.serviceCommand(stack, up.bind, key))
-          .contains("--server.address=0.0.0.0", "--management.server.address=127.0.0.1");
+      assertThat(service.serviceCommand(stack, up.bind, key)).contains("--server.address=0.0.0.0");
     }
+    for (Component service : List.of(Component.SEARCH_API, Component.INGEST_SERVICE)) {
+      assertThat(service.serviceCommand(stack, up.bind, key))
+          .contains("--management.server.address=127.0.0.1");
+    }
+    assertThat(Component.EMBED_WORKER.serviceCommand(stack, up.bind, key))
+        .as("the worker's actuator is its only port: Spring refuses a management address there")
+        .noneMatch(argument -> argument.startsWith("--management.server.address"));
   }
 
   @Test
