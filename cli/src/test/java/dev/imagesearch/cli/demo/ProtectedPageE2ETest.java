@@ -74,6 +74,8 @@ class ProtectedPageE2ETest extends PageTest {
       // Scored cards: the page lists the collection, without scores, until the search answers;
       // a click before then would land on a card the results are about to replace.
       page.waitFor("thumbnails", () -> browser.count(".card .score") > 0 && allLoaded(".card img"));
+      // On a phone the search bar is fixed at the bottom: a person scrolls the card up first.
+      browser.js("arguments[0].scrollIntoView({block: 'center'})", browser.find(".card"));
       browser.click(".card");
       page.waitFor("the original", () -> allLoaded("#detail-img"));
       assertThat(browser.find("#detail-delete").isDisplayed()).isTrue();
