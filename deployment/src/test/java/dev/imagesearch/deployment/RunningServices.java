@@ -31,6 +31,7 @@ final class RunningServices implements AutoCloseable {
 
   private final Path logs;
   private final Map<Service, URI> urls = new EnumMap<>(Service.class);
+  private final Map<Service, URI> managementUrls = new EnumMap<>(Service.class);
   private final List<Process> processes = new ArrayList<>();
 
   private RunningServices(Path logs) {
@@ -58,9 +59,14 @@ final class RunningServices implements AutoCloseable {
     return urls.get(service).resolve(path);
   }
 
+  /** An actuator endpoint, on the service's management port (decision 0026). */
+  private URI actuator(Service service, String endpoint) {
+    return managementUrls.get(service).resolve("/actuator/" + endpoint);
+  }
+
   /** The service's Prometheus exposition. */
   String scrape(Service service) {
-    return send(HttpRequest.newBuilder(url(service, "/actuator/prometheus")).build()).body();
+    return send(HttpRequest.newBuilder(actuator(service, "prometheus")).build()).body();
   }
 
   HttpResponse<String> send(HttpRequest request) {
@@ -89,6 +95,8 @@ final class RunningServices implements AutoCloseable {
   private void launch(Service service, String keySha256) throws IOException {
     int port = RealServers.freePort();
     urls.put(service, URI.create("http://127.0.0.1:" + port));
+    int management = service.separateManagementPort() ? RealServers.freePort() : port;
+    managementUrls.put(service, URI.create("http://127.0.0.1:" + management));
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -106,6 +114,9 @@ final class RunningServices implements AutoCloseable {
                 "--imagesearch.s3.access-key=" + S3Store.ACCESS_KEY,
                 "--imagesearch.s3.secret-key=" + S3Store.SECRET_KEY,
                 "--imagesearch.s3.create-bucket=true"));
+    if (service.separateManagementPort()) {
+      command.add("--management.server.port=" + management);
+    }
     if (keySha256 != null) {
       command.add("--imagesearch.security.api-keys[0].name=writer");
       command.add("--imagesearch.security.api-keys[0].sha256=" + keySha256);
@@ -125,7 +136,7 @@ final class RunningServices implements AutoCloseable {
     Instant deadline = Instant.now().plus(START);
     while (Instant.now().isBefore(deadline) && process.isAlive()) {
       try {
-        var request = HttpRequest.newBuilder(url(service, "/actuator/health/readiness")).build();
+        var request = HttpRequest.newBuilder(actuator(service, "health/readiness")).build();
         if (send(request).statusCode() == 200) {
           return;
         }
