@@ -83,12 +83,11 @@ def main() -> None:
         version = f"standin-{args.size}-seed{SEED}"
         export_variants({"vgg16": (vgg, os.path.join(out, "vgg16")), "clip": (clip, os.path.join(out, "clip"))})
     descriptor.write(os.path.join(out, "vgg16"), "vgg16", version, "vgg16", standin=True)
-    extra = {}
     if args.tokenizer:
         import shutil
 
         shutil.copyfile(args.tokenizer, os.path.join(out, "clip", "tokenizer.json"))
-    descriptor.write(os.path.join(out, "clip"), "clip", version, "clip", standin=True, **extra)
+    descriptor.write(os.path.join(out, "clip"), "clip", version, "clip", standin=True)
     export_multilingual(args.size, os.path.join(out, "multilingual"), version)
     print(f"wrote {version} to {out}")
 

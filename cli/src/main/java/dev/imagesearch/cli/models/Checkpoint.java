@@ -1,7 +1,6 @@
 package dev.imagesearch.cli.models;
 
 import java.net.URI;
-import java.util.Locale;
 
 /**
  * One file {@code models fetch} downloads, with the SHA-256 it must have: the whole digest, or the
@@ -22,6 +21,6 @@ record Checkpoint(String name, URI url, String sha256) {
   }
 
   boolean matches(String actualSha256) {
-    return actualSha256.toLowerCase(Locale.ROOT).startsWith(sha256);
+    return actualSha256.startsWith(sha256); // Download.sha256 writes lower-case hex
   }
 }
