@@ -4,6 +4,7 @@ import dev.imagesearch.contracts.events.ImageUploaded;
 import dev.imagesearch.embedding.clip.ClipModel;
 import dev.imagesearch.embedding.engine.Djl;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
+import dev.imagesearch.embedworker.EmbedWorkerApplication;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerProcess;
 import dev.imagesearch.imaging.ImageDecoder;
@@ -147,14 +148,36 @@ public final class WorkerBenchmark {
       List<byte[]> images,
       List<byte[]> latencyImages)
       throws Exception {
+    return endToEnd(
+        cluster, models, processes, images, latencyImages, WORKER_SETTINGS, List.of(), "");
+  }
+
+  /**
+   * {@code settings} go to every worker process as properties, {@code jvmOptions} to its JVM;
+   * {@code name} tells the logs of different cases apart.
+   */
+  static Result endToEnd(
+      BenchServers cluster,
+      Path models,
+      int processes,
+      List<byte[]> images,
+      List<byte[]> latencyImages,
+      Map<String, String> settings,
+      List<String> jvmOptions,
+      String name)
+      throws Exception {
     String group = "bench-" + processes + "-" + UUID.randomUUID();
     List<WorkerProcess> workers = new ArrayList<>();
     try {
       for (int i = 0; i < processes; i++) {
+        Map<String, String> properties = cluster.workerProperties(group, models);
+        properties.putAll(settings);
         workers.add(
             WorkerProcess.start(
-                settings(cluster.workerProperties(group, models)),
-                Path.of("target", "bench-worker-" + processes + "-" + i + ".log")));
+                EmbedWorkerApplication.class,
+                properties,
+                Path.of("target", "bench-worker-" + name + processes + "-" + i + ".log"),
+                jvmOptions));
       }
       // Warm-up: every process loaded its models and got partitions before the clock starts.
       List<ImageUploaded> warm = new ArrayList<>();
@@ -194,11 +217,6 @@ public final class WorkerBenchmark {
     } finally {
       workers.forEach(WorkerProcess::close);
     }
-  }
-
-  private static Map<String, String> settings(Map<String, String> properties) {
-    properties.putAll(WORKER_SETTINGS);
-    return properties;
   }
 
   static double percentile(double[] values, int p) {
