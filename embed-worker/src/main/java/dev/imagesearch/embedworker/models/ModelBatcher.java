@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects images (as their small model {@link Crops}) from every listener thread into model
  * batches: a forward pass starts when {@code maxSize} images wait or the oldest has waited {@code
- * maxWait}. One thread runs the models, so images keep arriving (fetched, decoded) while inference
- * runs.
+ * maxWait}. {@code runners} threads run the models, one pass each at a time (as many as the models
+ * have predictors: 2 predictors x 1 intra-op thread gave more images/s than 1 x 2, see
+ * docs/benchmarks.md), so images keep arriving (fetched, decoded) while inference runs. One runner
+ * at a time collects a batch, so that two runners do not split the waiting images into half
+ * batches.
  */
 public final class ModelBatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModelBatcher.class);
@@ -42,21 +45,28 @@ public final class ModelBatcher implements AutoCloseable {
   private final long maxWaitNanos;
   private final WorkerMetrics metrics;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-  private final Thread thread;
+  private final Object collecting = new Object();
+  private final List<Thread> runners = new ArrayList<>();
   private volatile boolean closed;
   // Whether the last forward pass worked: a lone image that then fails is to blame, not the models.
-  private boolean lastPassWorked;
+  private volatile boolean lastPassWorked;
 
   ModelBatcher(
       Function<List<Crops>, List<ImageVectors>> models,
       int maxSize,
       Duration maxWait,
+      int runners,
       WorkerMetrics metrics) {
+    if (runners < 1) {
+      throw new IllegalArgumentException("the model batcher needs a runner: " + runners);
+    }
     this.models = models;
     this.maxSize = maxSize;
     this.maxWaitNanos = maxWait.toNanos();
     this.metrics = metrics;
-    this.thread = Thread.ofPlatform().name("model-batcher").daemon().start(this::run);
+    for (int i = 0; i < runners; i++) {
+      this.runners.add(Thread.ofPlatform().name("model-batcher-" + i).daemon().start(this::run));
+    }
   }
 
   /** Completes with the image's vectors, or exceptionally if inference failed. */
@@ -74,15 +84,7 @@ public final class ModelBatcher implements AutoCloseable {
     while (!closed) {
       List<Job> batch = new ArrayList<>(maxSize);
       try {
-        batch.add(queue.take());
-        long deadline = System.nanoTime() + maxWaitNanos;
-        while (batch.size() < maxSize) {
-          Job next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
-        }
+        collect(batch);
       } catch (InterruptedException e) {
         fail(batch, e);
         break;
@@ -92,6 +94,20 @@ public final class ModelBatcher implements AutoCloseable {
     List<Job> left = new ArrayList<>();
     queue.drainTo(left);
     fail(left, new IllegalStateException("the worker is shutting down"));
+  }
+
+  private void collect(List<Job> batch) throws InterruptedException {
+    synchronized (collecting) {
+      batch.add(queue.take());
+      long deadline = System.nanoTime() + maxWaitNanos;
+      while (batch.size() < maxSize) {
+        Job next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+        batch.add(next);
+      }
+    }
   }
 
   /**
@@ -154,6 +170,6 @@ public final class ModelBatcher implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    thread.interrupt();
+    runners.forEach(Thread::interrupt);
   }
 }

@@ -2,6 +2,7 @@ package dev.imagesearch.embedworker.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.engine.Djl;
+import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
@@ -66,7 +67,11 @@ class ModelConfiguration {
   ModelBatcher modelBatcher(
       EmbeddingModels models, WorkerProperties properties, WorkerMetrics metrics) {
     return new ModelBatcher(
-        models::embed, properties.batch().maxSize(), properties.batch().maxWait(), metrics);
+        models::embed,
+        properties.batch().maxSize(),
+        properties.batch().maxWait(),
+        TorchScript.poolSize(),
+        metrics);
   }
 
   /** Up once both models are loaded: the context does not start without them. */

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,59 @@ class ModelBatcherTest {
   }
 
   private ModelBatcher batcher(int maxSize, Duration maxWait) {
-    return new ModelBatcher(models, maxSize, maxWait, new WorkerMetrics(new SimpleMeterRegistry()));
+    return batcher(models, maxSize, maxWait, 1);
+  }
+
+  private static ModelBatcher batcher(
+      Function<List<Crops>, List<ImageVectors>> models,
+      int maxSize,
+      Duration maxWait,
+      int runners) {
+    return new ModelBatcher(
+        models, maxSize, maxWait, runners, new WorkerMetrics(new SimpleMeterRegistry()));
+  }
+
+  /** With 2 runners (2 predictors x 1 thread), a second pass starts while the first runs. */
+  @Test
+  void twoRunnersRunTwoPassesAtOnce() {
+    CountDownLatch bothIn = new CountDownLatch(2);
+    Function<List<Crops>, List<ImageVectors>> waiting =
+        images -> {
+          bothIn.countDown();
+          try {
+            if (!bothIn.await(10, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("the other pass never started");
+            }
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return models.apply(images);
+        };
+    try (ModelBatcher batcher = batcher(waiting, 1, Duration.ZERO, 2)) {
+      var first = batcher.embed(image(2));
+      var second = batcher.embed(image(3));
+      assertThat(first.join().vgg16()).containsExactly(2f);
+      assertThat(second.join().vgg16()).containsExactly(3f);
+    }
+  }
+
+  /** The idle runner must not take images from the batch another runner is collecting. */
+  @Test
+  void twoRunnersDoNotSplitABatch() throws InterruptedException {
+    List<Integer> sizes = new CopyOnWriteArrayList<>();
+    Function<List<Crops>, List<ImageVectors>> counting =
+        images -> {
+          sizes.add(images.size());
+          return models.apply(images);
+        };
+    try (ModelBatcher batcher = batcher(counting, 3, Duration.ofSeconds(5), 2)) {
+      var first = batcher.embed(image(2));
+      // The first image is being collected and the other runner waits: now the rest arrive.
+      Thread.sleep(300);
+      List.of(first, batcher.embed(image(3)), batcher.embed(image(4)))
+          .forEach(CompletableFuture::join);
+      assertThat(sizes).containsExactly(3);
+    }
   }
 
   private static Throwable failure(CompletableFuture<ImageVectors> future) {
