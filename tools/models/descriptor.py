@@ -26,10 +26,12 @@ VARIANTS = {
     "vgg16": [
         {"file": "model.pt", "precision": "fp32", "memoryFormat": "contiguous"},
         {"file": "model-bf16.pt", "precision": "bf16", "memoryFormat": "channels_last"},
+        {"file": "model-fp16.pt", "precision": "fp16", "memoryFormat": "channels_last"},
     ],
     "clip": [
         {"file": "model.pt", "precision": "fp32", "memoryFormat": "contiguous"},
         {"file": "model-bf16.pt", "precision": "bf16", "memoryFormat": "contiguous"},
+        {"file": "model-fp16.pt", "precision": "fp16", "memoryFormat": "contiguous"},
     ],
     # No bf16 variant yet: the multilingual text encoder runs fp32 whatever the precision setting.
     "multilingual": [

@@ -9,8 +9,8 @@
 VGG16: torchvision's IMAGENET1K_V1 weights (vgg16-397923af.pth, a state_dict).
 CLIP:  OpenAI's ViT-B/32 checkpoint (the JIT archive `ViT-B-32.pt` that `clip.load("ViT-B/32")`
        downloads); its state_dict loads into architectures.Clip unchanged (same parameter names).
-Both are scripted, frozen and saved with the same contract as the stand-ins, as an fp32 and a bf16
-variant, with model.json (sha256 of every file, precision and memory format of each variant).
+Both are scripted, frozen and saved with the same contract as the stand-ins, as an fp32, a bf16 and
+an fp16 variant, with model.json (sha256 of every file, precision and memory format of each variant).
 Multilingual text encoder: a local copy of sentence-transformers/clip-ViT-B-32-multilingual-v1
        (`git clone https://huggingface.co/sentence-transformers/clip-ViT-B-32-multilingual-v1`):
        0_Transformer (DistilBertModel) loads as `bert.`, 2_Dense as `dense.` (bias-free 768->512);

@@ -4,8 +4,8 @@
   /usr/bin/python3 tools/models/export_standins.py --size tiny --out models/standin
   /usr/bin/python3 tools/models/export_standins.py --size full --out ~/.cache/imagesearch/models/standin-full
 
-Each image model gets an fp32 variant (model.pt) and a bf16 one (model-bf16.pt, channels_last for
-VGG16), both listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests,
+Each image model gets an fp32 variant (model.pt), a bf16 one for CPUs (model-bf16.pt) and an fp16
+one for GPUs (model-fp16.pt), channels_last for VGG16, all listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests,
 local stack).
 full: architecture-exact VGG16, CLIP ViT-B/32 and the multilingual text encoder (DistilBERT, mean
       pooling, Dense 768->512) with random weights (~1.5 GB), for benchmarks only;
@@ -38,18 +38,23 @@ def export(module: torch.nn.Module, path: str, methods) -> None:
 
 
 METHODS = {"vgg16": ["forward"], "clip": ["get_image_features", "get_text_features"]}
-BF16 = {"vgg16": variants.Bf16Vgg, "clip": variants.Bf16Clip}
+HALF = {
+    "model-bf16.pt": {"vgg16": variants.Bf16Vgg, "clip": variants.Bf16Clip},
+    "model-fp16.pt": {"vgg16": variants.Fp16Vgg, "clip": variants.Fp16Clip},
+}
 
 
 def export_variants(models: Dict[str, Tuple[torch.nn.Module, str]]) -> None:
-    """Writes, per architecture, module to directory/model.pt (fp32) and model-bf16.pt (bf16).
+    """Writes, per architecture, module to directory/model.pt (fp32), model-bf16.pt (bf16, for CPUs)
+    and model-fp16.pt (fp16, for GPUs).
 
-    Every fp32 file first: TorchScript numbers the classes it compiles per process, so this order
-    keeps the fp32 files byte-identical to those exported before the bf16 variants existed."""
+    Every fp32 file first, then every bf16 file: TorchScript numbers the classes it compiles per
+    process, so this order keeps the files' code as it was before the later variants existed."""
     for architecture, (module, directory) in models.items():
         export(module, os.path.join(directory, "model.pt"), METHODS[architecture])
-    for architecture, (module, directory) in models.items():
-        export(BF16[architecture](module), os.path.join(directory, "model-bf16.pt"), METHODS[architecture])
+    for file, half in HALF.items():
+        for architecture, (module, directory) in models.items():
+            export(half[architecture](module), os.path.join(directory, file), METHODS[architecture])
 def export_multilingual(size: str, directory: str, version: str) -> None:
     """The multilingual text encoder with a generated WordPiece vocabulary (see wordpiece.py)."""
     vocab = wordpiece.generate_vocab()

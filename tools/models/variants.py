@@ -67,3 +67,45 @@ class Bf16Clip(nn.Module):
     @torch.jit.export
     def get_text_features(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         return self.clip.get_text_features(input_ids, attention_mask)
+
+
+# The fp16 variants, for GPUs (tensor cores); appended below the bf16 classes so that their source
+# lines, and so the bf16 files' debug info, stay as they were. The same split as bf16: fp32 where
+# bf16 needed it (VGG16's final pool; CLIP's residual stream, LayerNorms, embeddings, projections).
+class Fp16Vgg(nn.Module):
+    """fp16 convolutions in channels_last, the layout tensor cores read without a transpose."""
+
+    def __init__(self, vgg: VggPool5):
+        super().__init__()
+        self.features = copy.deepcopy(vgg.features).to(torch.float16).to(memory_format=torch.channels_last)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = x.to(torch.float16).contiguous(memory_format=torch.channels_last)
+        return torch.flatten(F.adaptive_avg_pool2d(self.features(x).float(), 1), 1)
+
+
+class Fp16Block(nn.Module):
+    """A ResidualAttentionBlock with attention and MLP in fp16, residual stream and norms in fp32."""
+
+    def __init__(self, block: ResidualAttentionBlock):
+        super().__init__()
+        self.ln_1 = copy.deepcopy(block.ln_1)
+        self.attn = copy.deepcopy(block.attn).to(torch.float16)
+        self.ln_2 = copy.deepcopy(block.ln_2)
+        self.mlp = copy.deepcopy(block.mlp).to(torch.float16)
+
+    def forward(self, x: torch.Tensor, attn_mask: torch.Tensor) -> torch.Tensor:
+        y = self.ln_1(x).to(torch.float16)
+        mask = attn_mask.to(torch.float16)
+        x = x + self.attn(y, y, y, need_weights=False, attn_mask=mask)[0].float()
+        return x + self.mlp(self.ln_2(x).to(torch.float16)).float()
+
+
+class Fp16Clip(Bf16Clip):
+    """Bf16Clip's structure with Fp16Block."""
+
+    def __init__(self, clip: Clip):
+        nn.Module.__init__(self)
+        self.clip = copy.deepcopy(clip)
+        for transformer in (self.clip.visual.transformer, self.clip.transformer):
+            transformer.resblocks = nn.ModuleList([Fp16Block(block) for block in transformer.resblocks])

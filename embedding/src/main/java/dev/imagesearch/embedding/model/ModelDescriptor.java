@@ -57,7 +57,7 @@ public record ModelDescriptor(
    * inside), so the same code runs any of them.
    *
    * @param file the file name, also listed in {@code files}
-   * @param precision {@code fp32} or {@code bf16}: the weights and arithmetic inside
+   * @param precision {@code fp32}, {@code bf16} or {@code fp16}: the weights and arithmetic inside
    * @param memoryFormat {@code contiguous} or {@code channels_last}: the layout inside
    * @param sha256 the file's sha256, as in {@code files}
    */
@@ -106,7 +106,7 @@ public record ModelDescriptor(
       if (v == null || v.file() == null || v.precision() == null) {
         throw new IOException("model.json: every variant needs file and precision");
       }
-      if (!Set.of("fp32", "bf16").contains(v.precision())) {
+      if (!Set.of("fp32", "bf16", "fp16").contains(v.precision())) {
         throw new IOException("model.json: unknown precision " + v.precision() + " of " + v.file());
       }
       String listed = d.files().get(v.file());
@@ -120,7 +120,7 @@ public record ModelDescriptor(
     }
   }
 
-  /** The variant in this precision ({@link Precision#FP32} or {@link Precision#BF16}), if any. */
+  /** The variant in this concrete precision (not {@link Precision#AUTO}), if any. */
   public Optional<Variant> variant(Precision precision) {
     return variants.stream().filter(v -> v.precision().equals(precision.label())).findFirst();
   }

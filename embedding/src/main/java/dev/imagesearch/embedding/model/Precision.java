@@ -9,19 +9,21 @@ import java.util.stream.Collectors;
 
 /**
  * Which variant of a model to run ({@code imagesearch.models.precision}): {@code fp32}, {@code
- * bf16}, or {@code auto}, which picks bf16 where the CPU has bf16 instructions (measured 3-5x the
- * images/s of fp32 there, see docs/benchmarks.md) and fp32 elsewhere, where bf16 would be emulated
- * and slower.
+ * bf16}, {@code fp16}, or {@code auto}, which picks bf16 where the CPU has bf16 instructions
+ * (measured 3-5x the images/s of fp32 there, see docs/benchmarks.md) and fp32 elsewhere, where bf16
+ * would be emulated and slower; on a GPU it picks fp16, which every CUDA GPU's tensor cores run
+ * (bf16 only from Ampere on).
  */
 public enum Precision {
   AUTO,
   FP32,
-  BF16;
+  BF16,
+  FP16;
 
   /** The CPU flags that give oneDNN native bf16 kernels (AVX-512 BF16, Intel AMX). */
   static final Set<String> BF16_FLAGS = Set.of("avx512_bf16", "amx_bf16");
 
-  /** A concrete precision ({@link #FP32} or {@link #BF16}) and why, for the log. */
+  /** A concrete precision ({@link #FP32}, {@link #BF16} or {@link #FP16}) and why, for the log. */
   public record Choice(Precision precision, String reason) {}
 
   /** What this precision means for a model on the CPU of this machine (or a GPU). */
@@ -30,7 +32,7 @@ public enum Precision {
       return new Choice(this, "imagesearch.models.precision=" + label());
     }
     if (gpu) {
-      return new Choice(FP32, "precision auto on a GPU: no half-precision GPU variants yet");
+      return new Choice(FP16, "precision auto on a GPU: fp16 (tensor cores)");
     }
     return forCpuFlags(cpuFlags());
   }
@@ -44,7 +46,10 @@ public enum Precision {
         : new Choice(BF16, "precision auto: the CPU has " + found);
   }
 
-  /** The name in configuration and model.json: {@code auto}, {@code fp32}, {@code bf16}. */
+  /**
+   * The name in configuration and model.json: {@code auto}, {@code fp32}, {@code bf16}, {@code
+   * fp16}.
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -20,13 +20,16 @@ class ModelDescriptorTest {
   @TempDir Path tmp;
 
   @Test
-  void standinListsAnFp32AndABf16ChannelsLastVariant() throws Exception {
+  void standinListsAnFp32AndBf16AndFp16ChannelsLastVariants() throws Exception {
     ModelDescriptor d = ModelRepository.local(STANDIN).descriptor();
     assertThat(d.variant(Precision.FP32).orElseThrow().file()).isEqualTo("model.pt");
     ModelDescriptor.Variant bf16 = d.variant(Precision.BF16).orElseThrow();
     assertThat(bf16.file()).isEqualTo("model-bf16.pt");
     assertThat(bf16.memoryFormat()).isEqualTo("channels_last");
     assertThat(bf16.sha256()).isEqualTo(d.files().get("model-bf16.pt"));
+    ModelDescriptor.Variant fp16 = d.variant(Precision.FP16).orElseThrow();
+    assertThat(fp16.file()).isEqualTo("model-fp16.pt");
+    assertThat(fp16.memoryFormat()).isEqualTo("channels_last");
   }
 
   @Test
@@ -34,6 +37,7 @@ class ModelDescriptorTest {
     JsonObject json = standinJson();
     json.remove("variants");
     json.getAsJsonObject("files").remove("model-bf16.pt");
+    json.getAsJsonObject("files").remove("model-fp16.pt");
     Files.copy(STANDIN.resolve("model.pt"), tmp.resolve("model.pt"));
     Files.writeString(tmp.resolve(ModelDescriptor.FILE_NAME), json.toString());
     LocalModel local = ModelRepository.local(tmp);
@@ -45,8 +49,8 @@ class ModelDescriptorTest {
   @Test
   void variantsThatDoNotMatchTheFilesAreRefused() throws Exception {
     JsonObject unknown = standinJson();
-    variant(unknown, 1).addProperty("precision", "fp16");
-    assertThatThrownBy(() -> parse(unknown)).hasMessageContaining("unknown precision fp16");
+    variant(unknown, 1).addProperty("precision", "int8");
+    assertThatThrownBy(() -> parse(unknown)).hasMessageContaining("unknown precision int8");
     JsonObject wrongSum = standinJson();
     variant(wrongSum, 1).addProperty("sha256", "00");
     assertThatThrownBy(() -> parse(wrongSum)).hasMessageContaining("model-bf16.pt is not in files");

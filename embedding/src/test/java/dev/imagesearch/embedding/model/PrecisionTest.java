@@ -21,10 +21,13 @@ class PrecisionTest {
   }
 
   @Test
-  void explicitPrecisionsAreKeptAndAutoOnAGpuIsFp32() {
+  void explicitPrecisionsAreKeptAndAutoOnAGpuIsFp16() {
     assertThat(Precision.FP32.resolve(false).precision()).isEqualTo(Precision.FP32);
     assertThat(Precision.BF16.resolve(false).reason())
         .isEqualTo("imagesearch.models.precision=bf16");
-    assertThat(Precision.AUTO.resolve(true).precision()).isEqualTo(Precision.FP32);
+    assertThat(Precision.FP32.resolve(true).precision()).isEqualTo(Precision.FP32);
+    Precision.Choice gpu = Precision.AUTO.resolve(true);
+    assertThat(gpu.precision()).isEqualTo(Precision.FP16);
+    assertThat(gpu.reason()).contains("GPU");
   }
 }
