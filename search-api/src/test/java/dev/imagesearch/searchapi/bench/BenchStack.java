@@ -26,9 +26,9 @@ final class BenchStack implements AutoCloseable {
   EmbeddingModels models;
   int port;
 
-  BenchStack(Path modelsDir) {
+  BenchStack(Path modelsDir, String... settings) {
     this.modelsDir = modelsDir;
-    start();
+    start(settings);
   }
 
   /** Stops the service and starts it again on the same index with extra settings. */

@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
 
 /** Runs {@code n} calls from {@code concurrency} threads and reports latency and throughput. */
 final class Load {
-  record Result(double p50, double p99, double perSecond, int n) {}
+  /** {@code millis}: every call's latency, sorted, so that runs can be pooled. */
+  record Result(double p50, double p99, double perSecond, int n, double[] millis) {}
 
   interface Call {
     void run(int i) throws Exception;
@@ -51,7 +52,7 @@ final class Load {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Arrays.sort(millis);
-    return new Result(percentile(millis, 0.50), percentile(millis, 0.99), n / seconds, n);
+    return new Result(percentile(millis, 0.50), percentile(millis, 0.99), n / seconds, n, millis);
   }
 
   static double percentile(double[] sorted, double p) {
