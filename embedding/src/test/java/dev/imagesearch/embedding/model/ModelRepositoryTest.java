@@ -67,7 +67,7 @@ class ModelRepositoryTest {
       assertThat(Files.size(first.file("model.pt")))
           .isEqualTo(Files.size(STANDIN.resolve("model.pt")));
       int afterFirst = requests.get();
-      assertThat(afterFirst).as("model.json and both variants").isEqualTo(3);
+      assertThat(afterFirst).as("model.json and the three variants").isEqualTo(4);
       LocalModel second = repo.resolve(url);
       assertThat(second.directory()).isEqualTo(first.directory());
       assertThat(requests.get()).as("only model.json is fetched again").isEqualTo(afterFirst + 1);
