@@ -13,10 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Benchmark (not a test): one case of threads-bench.sh, which runs the cases in turns, each in its
- * own JVM because libtorch's intra-op thread count ({@code ai.djl.pytorch.num_threads}) is
- * process-wide. {@code CALLERS} threads each embed {@code BATCHES} batches of 8 parity images with
- * both models. Args: MODELS_DIR PARITY_IMAGES PRECISION CALLERS BATCHES.
+ * Benchmark (not a test): one case of {@code precision-bench.sh --threads}, which runs the cases in
+ * turns, each in its own JVM because libtorch's intra-op thread count ({@code
+ * ai.djl.pytorch.num_threads}) is process-wide. {@code CALLERS} threads each embed {@code BATCHES}
+ * batches of 8 parity images with both models. Args: MODELS_DIR PARITY_IMAGES PRECISION CALLERS
+ * BATCHES.
  */
 public final class ThreadsBenchmark {
   private static final int BATCH = 8;
