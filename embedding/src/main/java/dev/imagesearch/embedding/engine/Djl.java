@@ -8,9 +8,9 @@ import ai.djl.Device;
  * system properties always win.
  *
  * <p>The cores are shared out between the predictors ({@link TorchScript#poolSize()}): 2 predictors
- * x 1 intra-op thread on 2 cores gave 1.3x the images/s of 1 x 2 in bf16 and the same in fp32
- * (docs/benchmarks.md, "Threads"), as two passes at once keep both cores busy through each other's
- * single-threaded parts.
+ * x 1 intra-op thread on 2 cores gave 1.3x the images/s of 1 x 2 in bf16 (the same in fp32) in the
+ * library, and 1.3x (fp32) to 1.6x (bf16) in the worker end to end (docs/benchmarks.md, "Threads"),
+ * as two passes at once keep both cores busy through each other's single-threaded parts.
  */
 public final class Djl {
   private Djl() {}
