@@ -23,8 +23,11 @@ class ModelPrecisionTest {
   static class Properties {}
 
   @Test
-  void fp32AndBf16LoadTheirVariants() {
-    for (String[] expected : new String[][] {{"fp32", "model.pt"}, {"bf16", "model-bf16.pt"}}) {
+  void eachPrecisionLoadsItsVariant() {
+    for (String[] expected :
+        new String[][] {
+          {"fp32", "model.pt"}, {"bf16", "model-bf16.pt"}, {"fp16", "model-fp16.pt"}
+        }) {
       runner
           .withPropertyValues("imagesearch.models.precision=" + expected[0])
           .run(
@@ -39,11 +42,11 @@ class ModelPrecisionTest {
   @Test
   void anUnknownPrecisionStopsTheStartNamingTheProperty() {
     runner
-        .withPropertyValues("imagesearch.models.precision=fp16")
+        .withPropertyValues("imagesearch.models.precision=int8")
         .run(
             context ->
                 assertThat(context.getStartupFailure())
                     .hasStackTraceContaining("imagesearch.models.precision")
-                    .hasStackTraceContaining("fp16"));
+                    .hasStackTraceContaining("int8"));
   }
 }
