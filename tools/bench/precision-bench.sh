@@ -40,6 +40,7 @@ if $THREADS; then
   uptime
   exit 0
 fi
-exec "$JAVA" -Xmx3g -Dai.djl.offline=true -cp "$CP" \
+# One caller on every core, as measured before the default became 2 predictors x 1 thread.
+exec "$JAVA" -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" -cp "$CP" \
   dev.imagesearch.embedding.precision.PrecisionBenchmark "$MODELS" \
   embedding/src/test/resources/parity/images ../shared/data/clothing10/images "$PHOTOS" "$ROUNDS"

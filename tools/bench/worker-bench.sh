@@ -30,6 +30,7 @@ MODELS=$(realpath "$MODELS")
 . .mvn/jdk.sh 2>/dev/null || true
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 cd embed-worker
-exec "$JAVA" -Xmx2g -Dai.djl.offline=true -Dimagesearch.repo.dir="$PWD/.." \
+# The bare library runs one caller, so on every core; the workers are JVMs with their own defaults.
+exec "$JAVA" -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$(nproc)" -Dimagesearch.repo.dir="$PWD/.." \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   "dev.imagesearch.embedworker.bench.$MAIN" "$MODELS" "$(cd .. && realpath "$IMAGES")" "$PER_RUN" "$SAMPLES" "${@:3}"
