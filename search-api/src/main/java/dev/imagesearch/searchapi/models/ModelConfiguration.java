@@ -4,7 +4,6 @@ import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
-import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -48,11 +47,5 @@ class ModelConfiguration {
           model.descriptor().id());
     }
     return model;
-  }
-
-  /** What the configured models' vectors carry. */
-  @Bean
-  ModelVersions modelVersions(EmbeddingModels models) {
-    return ModelSets.versions(models);
   }
 }

@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,9 @@ class ModelsEndpoint {
       return answer(WebEndpointResponse.STATUS_BAD_REQUEST, refused);
     }
     try {
-      ModelVersions versions = sets.load(vgg16, clip);
+      // A set loaded already is answered from its descriptors, without loading it again.
+      ModelVersions wanted = new ModelVersions(id(vgg16), id(clip));
+      ModelVersions versions = sets.find(wanted).isPresent() ? wanted : sets.load(vgg16, clip);
       EmbeddingModels loaded = sets.find(versions).orElseThrow();
       return new WebEndpointResponse<>(
           Map.of("loaded", versions, "standin", loaded.standin()), WebEndpointResponse.STATUS_OK);
@@ -59,6 +62,10 @@ class ModelsEndpoint {
           WebEndpointResponse.STATUS_BAD_REQUEST,
           "Could not load the models from " + vgg16 + " and " + clip + ": " + e.getMessage());
     }
+  }
+
+  private static String id(String directory) throws IOException {
+    return ModelDescriptor.read(Path.of(directory).resolve(ModelDescriptor.FILE_NAME)).id();
   }
 
   private static String check(String name, String directory) {

@@ -10,6 +10,7 @@ import dev.imagesearch.index.IndexProperties;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.SearchApiTestBase;
+import dev.imagesearch.searchapi.models.ModelSets;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class IndexCheckTest extends SearchApiTestBase {
                 IndexCheck.check(
                     bean(SearchIndex.class),
                     bean(ElasticsearchAsyncClient.class),
-                    List.of(other(), bean(ModelVersions.class))))
+                    List.of(other(), ModelSets.versions(bean(EmbeddingModels.class)))))
         .doesNotThrowAnyException();
   }
 
