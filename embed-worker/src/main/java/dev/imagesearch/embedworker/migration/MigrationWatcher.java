@@ -77,6 +77,17 @@ class MigrationWatcher implements SmartLifecycle {
     if (serving.isEmpty() || serving.get().name().equals(target.name())) {
       return Optional.empty();
     }
+    // The serving version was migrated to from this worker's: this worker is a leftover of the old
+    // models (a rolling update), and migrating back would undo what the operator asked for.
+    boolean movedAway =
+        migrations
+            .get(serving.get().name())
+            .map(Migrations.Stored::migration)
+            .filter(m -> m.state() == State.SWITCHED && m.from().equals(target.name()))
+            .isPresent();
+    if (movedAway) {
+      return Optional.empty();
+    }
     return Optional.of(
         migrations.start(Migration.of(serving.get(), target.version(), Instant.now())));
   }
