@@ -5,6 +5,7 @@ import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +70,16 @@ class ModelsEndpoint {
   }
 
   private static String check(String name, String directory) {
-    if (directory.isBlank() || !Path.of(directory).isAbsolute()) {
+    Path path;
+    try {
+      path = Path.of(directory);
+    } catch (InvalidPathException e) {
+      path = null;
+    }
+    if (path == null || directory.isBlank() || !path.isAbsolute()) {
       return name + " must be the absolute path of a model directory; got '" + directory + "'.";
     }
-    if (!Files.isDirectory(Path.of(directory))) {
+    if (!Files.isDirectory(path)) {
       return name + ": no directory " + directory + " on the search-api's host.";
     }
     return null;

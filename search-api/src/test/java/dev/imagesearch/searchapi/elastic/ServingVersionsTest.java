@@ -141,6 +141,7 @@ class ServingVersionsTest extends SearchApiTestBase {
   void loadsAnotherSetAtRunTimeAndRefusesBadDirectories() throws Exception {
     StandinVersion c = StandinVersion.seed(8);
     refused(Map.of("vgg16", "models/standin/vgg16", "clip", c.clip()), 400, "absolute path");
+    refused(Map.of("vgg16", "/models\u0000/vgg16", "clip", c.clip()), 400, "absolute path");
     refused(Map.of("vgg16", c.vgg16() + "-missing", "clip", c.clip()), 400, "no directory");
     refused(Map.of("vgg16", c.clip(), "clip", c.clip()), 400, "holds a clip model");
     String docs = System.getProperty("imagesearch.repo.dir") + "/docs";
