@@ -129,9 +129,8 @@ class SearchController {
     Filters filters = params.filters();
     boolean textOnly = parts.image() == null && parts.negative() == null;
     boolean hybridMode = mode(params.text("mode")) && textOnly;
-    String token = params.text("pageToken");
-    Mono<ResultPage> page =
-        metrics.time(
+    return metrics
+        .time(
             kind(parts),
             hybridMode,
             model,
@@ -152,15 +151,15 @@ class SearchController {
                                           metric,
                                           k,
                                           filters,
-                                          token,
+                                          params.text("pageToken"),
                                           parts.describe(),
                                           null,
                                           params.sort());
                                   return hybridMode
                                       ? hybrid.search(query, parts.text())
                                       : vectors.search(query);
-                                })));
-    return page.map(p -> p.withTextModel(parts.textModel()));
+                                })))
+        .map(p -> p.withTextModel(parts.textModel()));
   }
 
   private static QueryMetrics.Kind kind(QueryEncoder.Parts parts) {
