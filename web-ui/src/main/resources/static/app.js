@@ -188,9 +188,21 @@ async function refreshInfo() {
       pending && ['counts.pending', { count: pending }],
       info.failed && ['counts.failed', { count: info.failed }]]);
     $('standin-banner').hidden = !info.standinModels;
+    showMigration(info.migration);
   } catch (e) {
     i18n.plain($('counts'), e.message);
   }
+}
+
+/** The progress of a model migration (null when none runs), refreshed with the counts. */
+function showMigration(migration) {
+  const banner = $('migration-banner');
+  banner.hidden = !migration;
+  if (!migration) return;
+  const { done, total, etaSeconds } = migration;
+  const args = { done, total, percent: total ? Math.min(1, done / total) : 0 };
+  if (etaSeconds == null) i18n.text(banner, 'banner.migration', args);
+  else i18n.text(banner, 'banner.migrationEta', { ...args, minutes: Math.max(1, Math.ceil(etaSeconds / 60)) });
 }
 
 async function refreshCollections() {

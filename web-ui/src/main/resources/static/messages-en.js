@@ -14,6 +14,8 @@ export default {
   'banner.standin': 'Stand-in models are in use:',
   'banner.notSemantic': 'results are not semantic',
   'banner.why': '. The models have random weights, so scores show how the pipeline works, not what the images look like.',
+  'banner.migration': 'Moving to new models: {done} of {total} images re-embedded ({percent:percent}). Search answers with the current models until all are done.',
+  'banner.migrationEta': 'Moving to new models: {done} of {total} images re-embedded ({percent:percent}), about {minutes} min left. Search answers with the current models until all are done.',
   'drop.hint': 'Drop the image to search with it',
   'search.label': 'Describe what you are looking for',
   'search.placeholder': 'Describe an image, e.g. “dog on a beach”, or drop a photo',

@@ -14,6 +14,8 @@ export default {
   'banner.standin': 'Des modèles de substitution sont utilisés :',
   'banner.notSemantic': 'les résultats ne sont pas sémantiques',
   'banner.why': '. Leurs poids sont aléatoires : les scores montrent le fonctionnement de la chaîne, pas le contenu des images.',
+  'banner.migration': 'Passage à de nouveaux modèles : {done} images sur {total} recalculées ({percent:percent}). La recherche répond avec les modèles actuels jusqu’à la fin.',
+  'banner.migrationEta': 'Passage à de nouveaux modèles : {done} images sur {total} recalculées ({percent:percent}), encore {minutes} min environ. La recherche répond avec les modèles actuels jusqu’à la fin.',
   'drop.hint': 'Déposez l’image pour chercher avec elle',
   'search.label': 'Décrivez ce que vous cherchez',
   'search.placeholder': 'Décrivez une image, p. ex. « chien sur une plage », ou déposez une photo',

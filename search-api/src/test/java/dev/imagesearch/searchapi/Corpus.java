@@ -9,8 +9,8 @@ import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
-import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.searchapi.models.ModelSets;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.Sort;
 import dev.imagesearch.searchapi.search.VectorMath;
@@ -127,7 +127,7 @@ public final class Corpus {
 
   private static Corpus build(ApplicationContext context) {
     EmbeddingModels models = context.getBean(EmbeddingModels.class);
-    context.getBean(SearchIndex.class).ensureExists(context.getBean(ModelVersions.class));
+    context.getBean(SearchIndex.class).ensureExists(ModelSets.versions(models));
     ImageDecoder decoder = new ImageDecoder();
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < SIZE; i++) {
@@ -194,7 +194,7 @@ public final class Corpus {
             UPLOADED.plus(i, ChronoUnit.DAYS)),
         models.vgg16().embedImage(rgb),
         models.clip().embedImage(rgb),
-        new ModelVersions(models.vgg16().descriptor().id(), models.clip().descriptor().id()),
+        ModelSets.versions(models),
         i % 4 == 0 ? null : TAKEN.plus(i, ChronoUnit.DAYS),
         i % 4 == 0 ? null : "Camera " + (i % 3),
         null,

@@ -54,6 +54,21 @@ class MessagesTest {
     }
   }
 
+  /** A translation that drops or renames a {placeholder} would show a blank or a raw name. */
+  @Test
+  void everyMessageHasTheSamePlaceholdersInEveryLanguage() throws IOException {
+    Pattern placeholder = Pattern.compile("\\{(\\w+(?::\\w+)?)}");
+    Map<String, String> en = catalogue("en");
+    for (String language : LANGUAGES) {
+      Map<String, String> other = catalogue(language);
+      for (var entry : en.entrySet()) {
+        assertThat(new TreeSet<>(matches(placeholder, other.get(entry.getKey()))))
+            .as("%s in messages-%s.js", entry.getKey(), language)
+            .isEqualTo(new TreeSet<>(matches(placeholder, entry.getValue())));
+      }
+    }
+  }
+
   @Test
   void everyKeyThePageNamesIsInTheCataloguesAndEveryKeyIsUsed() throws IOException {
     Set<String> keys = catalogue("en").keySet();

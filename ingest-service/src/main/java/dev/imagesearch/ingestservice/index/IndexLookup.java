@@ -2,7 +2,6 @@ package dev.imagesearch.ingestservice.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.index.ImageIndex;
-import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.web.ServiceUnavailable;
 import java.time.Duration;
@@ -19,6 +18,9 @@ public class IndexLookup {
   /** What the index says: {@code indexed} or {@code failed}, with the worker's reason. */
   public record Entry(String status, String failureReason) {}
 
+  /** The most hits one search returns. */
+  private static final int MAX_HITS = 10_000;
+
   private final ElasticsearchAsyncClient client;
 
   IndexLookup(ElasticsearchAsyncClient client) {
@@ -29,20 +31,50 @@ public class IndexLookup {
   record StatusFields(String status, String failureReason) {}
 
   /**
-   * What the index says about each of {@code ids}, in one multi-get; ids with no document yet are
-   * absent from the map, also when the index does not exist yet.
+   * What the index says about each of {@code ids}: the serving index version's document, else that
+   * of any other version (an upload made during a model migration is written only into the
+   * migration's target, which serves after the switch: decision 0027). Ids with no document yet are
+   * absent from the map, also when no index exists yet.
    */
   public Mono<Map<String, Entry>> findAll(List<String> ids) {
     if (ids.isEmpty()) {
       return Mono.just(Map.of());
     }
+    return serving(ids)
+        .flatMap(
+            found -> {
+              List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+              if (missing.isEmpty()) {
+                return Mono.just(found);
+              }
+              return inAnyVersion(missing)
+                  .map(
+                      elsewhere -> {
+                        Map<String, Entry> all = new HashMap<>(elsewhere);
+                        all.putAll(found);
+                        return all;
+                      });
+            })
+        .timeout(Duration.ofSeconds(10))
+        .onErrorMap(e -> !(e instanceof ServiceUnavailable), IndexLookup::unavailable);
+  }
+
+  /** Empty when the image has no document yet, including when no index exists yet. */
+  public Mono<Optional<Entry>> find(String id) {
+    return findAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+  }
+
+  /** One multi-get through the alias. */
+  private Mono<Map<String, Entry>> serving(List<String> ids) {
     return Mono.fromFuture(
             () ->
                 client.mget(
                     m ->
                         m.index(ImageIndex.ALIAS)
                             .ids(ids)
-                            .realtime(false) // as in find(): indexed means searchable
+                            // From the last refresh, not the translog: "indexed" then means
+                            // that a search finds the image, which is what the person waits for.
+                            .realtime(false)
                             .sourceIncludes(ImageIndex.STATUS, ImageIndex.FAILURE_REASON),
                     StatusFields.class))
         .map(
@@ -55,9 +87,41 @@ public class IndexLookup {
               }
               return found;
             })
-        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Map.of()))
-        .timeout(Duration.ofSeconds(10))
-        .onErrorMap(e -> !(e instanceof ServiceUnavailable), IndexLookup::unavailable);
+        .onErrorResume(IndexErrors::indexMissing, e -> Mono.just(Map.of()));
+  }
+
+  /**
+   * One search over every index version; where an image has documents in several, an indexed one
+   * wins. At most {@code StatusQuery.MAX_IDS} ids, each with one document per version.
+   */
+  private Mono<Map<String, Entry>> inAnyVersion(List<String> ids) {
+    return Mono.fromFuture(
+            () ->
+                client.search(
+                    s ->
+                        s.index(ImageIndex.VERSION_PREFIX + "*")
+                            .query(q -> q.ids(i -> i.values(ids)))
+                            .size(MAX_HITS)
+                            .source(
+                                src ->
+                                    src.filter(
+                                        f ->
+                                            f.includes(
+                                                ImageIndex.STATUS, ImageIndex.FAILURE_REASON))),
+                    StatusFields.class))
+        .map(
+            response -> {
+              Map<String, Entry> found = new HashMap<>();
+              for (var hit : response.hits().hits()) {
+                if (hit.source() != null) {
+                  found.merge(
+                      hit.id(),
+                      entry(hit.source()),
+                      (a, b) -> ImageIndex.INDEXED.equals(a.status()) ? a : b);
+                }
+              }
+              return found;
+            });
   }
 
   private static Entry entry(StatusFields fields) {
@@ -68,23 +132,5 @@ public class IndexLookup {
   private static ServiceUnavailable unavailable(Throwable e) {
     return new ServiceUnavailable(
         "The search index (Elasticsearch) is unavailable; retry shortly.", e);
-  }
-
-  /** Empty when the image has no document yet, including when the index does not exist yet. */
-  public Mono<Optional<Entry>> find(String id) {
-    return Mono.fromFuture(
-            () ->
-                ImageReads.byId(
-                    client,
-                    id,
-                    StatusFields.class,
-                    g ->
-                        // From the last refresh, not the translog: "indexed" then means
-                        // that a search finds the image, which is what the person waits for.
-                        g.realtime(false)
-                            .sourceIncludes(ImageIndex.STATUS, ImageIndex.FAILURE_REASON)))
-        .timeout(Duration.ofSeconds(10))
-        .map(found -> found.map(IndexLookup::entry))
-        .onErrorMap(e -> !(e instanceof ServiceUnavailable), IndexLookup::unavailable);
   }
 }

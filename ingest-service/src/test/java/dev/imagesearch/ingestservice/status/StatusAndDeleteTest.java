@@ -87,6 +87,41 @@ class StatusAndDeleteTest extends IngestApiTestBase {
             JsonCompareMode.STRICT);
   }
 
+  /**
+   * During a model migration the worker writes a new upload only into the target index version,
+   * which the alias names only after the switch (decision 0027): found there, it is indexed.
+   */
+  @Test
+  void anImageInAnotherIndexVersionThanTheServingOneIsFoundThere() throws Exception {
+    String id = uploaded();
+    String failedThere = "images-v98";
+    String indexedThere = "images-v99";
+    try {
+      es.index(
+          i ->
+              i.index(failedThere)
+                  .id(id)
+                  .document(Map.of("status", "failed", "failureReason", "Other models."))
+                  .refresh(Refresh.True));
+      es.index(
+          i ->
+              i.index(indexedThere)
+                  .id(id)
+                  .document(Map.of("status", "indexed"))
+                  .refresh(Refresh.True));
+
+      status(id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("indexed");
+      statuses(List.of(id))
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.statuses[0].status")
+          .isEqualTo("indexed");
+    } finally {
+      es.indices().delete(d -> d.index(failedThere, indexedThere));
+    }
+  }
+
   @Test
   void anImageIsIndexedOnlyOnceASearchCanFindIt() throws Exception {
     String id = uploaded();

@@ -4,7 +4,6 @@ import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
-import dev.imagesearch.index.ModelVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -18,24 +17,14 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
-  /** Both models, loaded once at start; thread-safe (the embedding library pools predictors). */
+  /** The configured models, loaded once at start; thread-safe (the library pools predictors). */
   @Bean(destroyMethod = "close")
   EmbeddingModels models(ModelProperties properties, PrecisionProperties precision) {
-    EmbeddingModels models;
     try {
-      models = EmbeddingModels.load(properties.vgg16(), properties.clip(), precision.precision());
+      return ModelSets.open(properties.vgg16(), properties.clip(), precision.precision());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the models: " + e.getMessage(), e);
     }
-    if (models.standin()) {
-      // Stand-ins have random weights: results look like search but mean nothing.
-      log.warn(
-          "STAND-IN MODELS loaded ({}, {}): similarities carry no meaning. Configure"
-              + " imagesearch.models.vgg16/clip with real models for real search.",
-          models.vgg16().descriptor().id(),
-          models.clip().descriptor().id());
-    }
-    return models;
   }
 
   /** The multilingual text encoder, loaded once at start; thread-safe. */
@@ -58,11 +47,5 @@ class ModelConfiguration {
           model.descriptor().id());
     }
     return model;
-  }
-
-  /** What the index must have been made with. */
-  @Bean
-  ModelVersions modelVersions(EmbeddingModels models) {
-    return new ModelVersions(models.vgg16().descriptor().id(), models.clip().descriptor().id());
   }
 }

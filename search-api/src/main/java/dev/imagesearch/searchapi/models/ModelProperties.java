@@ -7,16 +7,40 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the models come from: a local directory, {@code s3://bucket/prefix} or {@code https://}.
- * They must be the models whose vectors the index holds; the service checks that at start.
+ * The index version that serves queries must have been made with these or the previous ones; the
+ * service checks that at start.
  *
  * @param vgg16 the VGG16 model; relative paths are resolved from the working directory
  * @param clip the CLIP model
  * @param multilingual the multilingual text encoder into CLIP's space (text queries only; the index
  *     does not depend on it)
+ * @param previous the models of the index version that serves while a migration to {@code vgg16}
+ *     and {@code clip} runs, or null (decision 0027)
  */
 @Validated
 @ConfigurationProperties("imagesearch.models")
 public record ModelProperties(
     @DefaultValue("models/standin/vgg16") @NotBlank String vgg16,
     @DefaultValue("models/standin/clip") @NotBlank String clip,
-    @DefaultValue("models/standin/multilingual") @NotBlank String multilingual) {}
+    @DefaultValue("models/standin/multilingual") @NotBlank String multilingual,
+    Previous previous) {
+
+  /** {@code imagesearch.models.previous.vgg16} and {@code .clip}: both, or neither. */
+  public record Previous(String vgg16, String clip) {
+    public Previous {
+      if (blank(vgg16) != blank(clip)) {
+        throw new IllegalArgumentException(
+            "Set both imagesearch.models.previous.vgg16 and imagesearch.models.previous.clip (the"
+                + " models of the index version that serves during a migration), or neither.");
+      }
+    }
+
+    boolean configured() {
+      return !blank(vgg16);
+    }
+
+    private static boolean blank(String s) {
+      return s == null || s.isBlank();
+    }
+  }
+}

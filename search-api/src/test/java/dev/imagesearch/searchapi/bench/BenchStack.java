@@ -5,9 +5,9 @@ import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
-import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.SearchApiApplication;
+import dev.imagesearch.searchapi.models.ModelSets;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.TestImages;
 import java.nio.file.Path;
@@ -77,7 +77,8 @@ final class BenchStack implements AutoCloseable {
 
   /** Returns seconds spent indexing, and seconds spent merging to one segment. */
   double[] load(BenchCorpus corpus) throws Exception {
-    app.getBean(SearchIndex.class).ensureExists(app.getBean(ModelVersions.class));
+    app.getBean(SearchIndex.class)
+        .ensureExists(ModelSets.versions(app.getBean(EmbeddingModels.class)));
     ElasticsearchAsyncClient client = app.getBean(ElasticsearchAsyncClient.class);
     client
         .indices()
