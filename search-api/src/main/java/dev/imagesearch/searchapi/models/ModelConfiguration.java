@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.model.ModelLocations;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
@@ -14,19 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PrecisionProperties.class)
+@EnableConfigurationProperties({ModelLocations.class, PrecisionProperties.class})
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
   /** Both models, loaded once at start; thread-safe (the embedding library pools predictors). */
   @Bean(destroyMethod = "close")
-  EmbeddingModels models(ModelProperties properties, PrecisionProperties precision) {
-    EmbeddingModels models;
-    try {
-      models = EmbeddingModels.load(properties.vgg16(), properties.clip(), precision.precision());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not load the models: " + e.getMessage(), e);
-    }
+  EmbeddingModels models(ModelLocations locations, PrecisionProperties precision) {
+    EmbeddingModels models = locations.load(precision.precision());
     if (models.standin()) {
       // Stand-ins have random weights: results look like search but mean nothing.
       log.warn(
