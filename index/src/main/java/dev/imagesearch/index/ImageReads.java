@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** Reads of one image by id, through the alias. */
+/** Reads of one image by id, through the alias or from one index version. */
 public final class ImageReads {
   private ImageReads() {}
 
@@ -21,8 +21,18 @@ public final class ImageReads {
       String id,
       Class<T> type,
       Function<GetRequest.Builder, GetRequest.Builder> fields) {
+    return byId(client, ImageIndex.ALIAS, id, type, fields);
+  }
+
+  /** As {@link #byId(ElasticsearchAsyncClient, String, Class, Function)}, from one index. */
+  public static <T> CompletableFuture<Optional<T>> byId(
+      ElasticsearchAsyncClient client,
+      String index,
+      String id,
+      Class<T> type,
+      Function<GetRequest.Builder, GetRequest.Builder> fields) {
     return client
-        .get(g -> fields.apply(g.index(ImageIndex.ALIAS).id(id)), type)
+        .get(g -> fields.apply(g.index(index).id(id)), type)
         .thenApply(r -> r.found() ? Optional.ofNullable(r.source()) : Optional.<T>empty())
         .exceptionallyCompose(
             e ->

@@ -5,6 +5,7 @@ import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
+import dev.imagesearch.searchapi.elastic.ServingIndex;
 import dev.imagesearch.searchapi.search.Filters;
 import dev.imagesearch.searchapi.search.Params;
 import dev.imagesearch.searchapi.search.SearchProperties;
@@ -22,10 +23,13 @@ import reactor.core.publisher.Mono;
 @RestController
 class BrowseController {
   private final ElasticsearchAsyncClient client;
+  private final ServingIndex serving;
   private final SearchProperties properties;
 
-  BrowseController(ElasticsearchAsyncClient client, SearchProperties properties) {
+  BrowseController(
+      ElasticsearchAsyncClient client, ServingIndex serving, SearchProperties properties) {
     this.client = client;
+    this.serving = serving;
     this.properties = properties;
   }
 
@@ -47,23 +51,28 @@ class BrowseController {
     Filters filters = params.filters();
     BrowseCursor cursor = BrowseCursor.decode(params.text("pageToken"), order);
     // One image more than the page shows tells whether there is a next page.
-    return Es.call(
-            () ->
-                client.search(
-                    s -> {
-                      s.index(ImageIndex.ALIAS)
-                          .query(q -> q.bool(b -> b.filter(filters.queries())))
-                          .sort(order.clauses())
-                          .size(size + 1)
-                          .source(
-                              src ->
-                                  src.filter(f -> f.excludes(ImageIndex.VGG16, ImageIndex.CLIP)));
-                      if (cursor != null) {
-                        s.searchAfter(cursor.after());
-                      }
-                      return s;
-                    },
-                    ImageDocument.class))
+    return serving
+        .current()
+        .flatMap(
+            index ->
+                Es.call(
+                    () ->
+                        client.search(
+                            s -> {
+                              s.index(index.index())
+                                  .query(q -> q.bool(b -> b.filter(filters.queries())))
+                                  .sort(order.clauses())
+                                  .size(size + 1)
+                                  .source(
+                                      src ->
+                                          src.filter(
+                                              f -> f.excludes(ImageIndex.VGG16, ImageIndex.CLIP)));
+                              if (cursor != null) {
+                                s.searchAfter(cursor.after());
+                              }
+                              return s;
+                            },
+                            ImageDocument.class)))
         .map(
             response -> {
               var found = response.hits().hits();

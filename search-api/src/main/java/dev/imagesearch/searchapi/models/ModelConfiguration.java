@@ -19,18 +19,11 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
-  /** Both models, loaded once at start; thread-safe (the embedding library pools predictors). */
+  /** The configured models, loaded once at start; thread-safe (the library pools predictors). */
   @Bean(destroyMethod = "close")
   EmbeddingModels models(ModelLocations locations, PrecisionProperties precision) {
     EmbeddingModels models = locations.load(precision.precision());
-    if (models.standin()) {
-      // Stand-ins have random weights: results look like search but mean nothing.
-      log.warn(
-          "STAND-IN MODELS loaded ({}, {}): similarities carry no meaning. Configure"
-              + " imagesearch.models.vgg16/clip with real models for real search.",
-          models.vgg16().descriptor().id(),
-          models.clip().descriptor().id());
-    }
+    ModelSets.warnIfStandIn(models);
     return models;
   }
 
@@ -56,9 +49,9 @@ class ModelConfiguration {
     return model;
   }
 
-  /** What the index must have been made with. */
+  /** What the configured models' vectors carry. */
   @Bean
   ModelVersions modelVersions(EmbeddingModels models) {
-    return new ModelVersions(models.vgg16().descriptor().id(), models.clip().descriptor().id());
+    return ModelSets.versions(models);
   }
 }

@@ -61,7 +61,7 @@ class HybridSearch {
                 () ->
                     client.search(
                         s ->
-                            s.index(ImageIndex.ALIAS)
+                            s.index(query.index())
                                 .knn(vectors.knn(query, window))
                                 .size(window)
                                 .source(src -> src.fetch(false)),
@@ -72,7 +72,7 @@ class HybridSearch {
                 () ->
                     client.search(
                         s ->
-                            s.index(ImageIndex.ALIAS)
+                            s.index(query.index())
                                 .query(lexical(text, query.filters()))
                                 .size(window)
                                 .source(src -> src.fetch(false)),
@@ -88,7 +88,7 @@ class HybridSearch {
                   ReciprocalRankFusion.fuse(
                       cosines, lists.getT2(), window, properties.rrfRankConstant());
               return order
-                  .arrange(fused, cutoff, query.sort())
+                  .arrange(query.index(), fused, cutoff, query.sort())
                   .flatMap(ordered -> page(query, ordered, cosines, window, offset, floor, cutoff));
             });
   }
@@ -107,7 +107,7 @@ class HybridSearch {
     boolean withClip =
         query.metric() == Metric.L1 || page.stream().anyMatch(h -> !cosines.containsKey(h.id()));
     return hydrator
-        .fetch(page.stream().map(Scored::id).toList(), withClip)
+        .fetch(query.index(), page.stream().map(Scored::id).toList(), withClip)
         .map(
             docs ->
                 respond(query, page, cosines, docs, offset, ordered.size(), window, floor, cutoff));

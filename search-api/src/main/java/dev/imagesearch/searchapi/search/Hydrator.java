@@ -20,9 +20,10 @@ class Hydrator {
   }
 
   /**
+   * @param index the concrete index version the ids were ranked in
    * @param withClip also return the CLIP vector (hybrid hits found by words need their cosine)
    */
-  Mono<Map<String, ImageDocument>> fetch(List<String> ids, boolean withClip) {
+  Mono<Map<String, ImageDocument>> fetch(String index, List<String> ids, boolean withClip) {
     if (ids.isEmpty()) {
       return Mono.just(Map.of());
     }
@@ -30,7 +31,7 @@ class Hydrator {
             () ->
                 client.search(
                     s ->
-                        s.index(ImageIndex.ALIAS)
+                        s.index(index)
                             .query(q -> q.ids(i -> i.values(ids)))
                             .size(ids.size())
                             .source(

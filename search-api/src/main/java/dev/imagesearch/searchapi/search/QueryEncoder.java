@@ -6,7 +6,9 @@ import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.searchapi.elastic.ServingIndex.Serving;
 import dev.imagesearch.searchapi.models.Inference;
+import dev.imagesearch.searchapi.models.ModelSets;
 import dev.imagesearch.searchapi.web.BadRequest;
 import dev.imagesearch.web.ReceivedFile;
 import java.util.ArrayList;
@@ -14,7 +16,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Turns what a client sent into one unit query vector, on the inference pool. */
+/**
+ * Turns what a client sent into one unit query vector, on the inference pool, with the image models
+ * of the index version the query searches.
+ */
 @Component
 class QueryEncoder {
   /**
@@ -50,33 +55,33 @@ class QueryEncoder {
   }
 
   private final Inference inference;
-  private final EmbeddingModels models;
+  private final ModelSets sets;
   private final MultilingualTextModel multilingual;
   private final QueryImages images;
 
   QueryEncoder(
-      Inference inference,
-      EmbeddingModels models,
-      MultilingualTextModel multilingual,
-      QueryImages images) {
+      Inference inference, ModelSets sets, MultilingualTextModel multilingual, QueryImages images) {
     this.inference = inference;
-    this.models = models;
+    this.sets = sets;
     this.multilingual = multilingual;
     this.images = images;
   }
 
-  Mono<float[]> text(String text, TextModel model) {
-    return inference.run(() -> texts(List.of(text), model).getFirst());
+  /** A query text's vector, for a query of {@code index}. */
+  Mono<float[]> text(String text, TextModel model, Serving index) {
+    EmbeddingModels models = sets.encoders(index);
+    return inference.run(() -> texts(List.of(text), model, models).getFirst());
   }
 
-  private List<float[]> texts(List<String> texts, TextModel model) {
+  private List<float[]> texts(List<String> texts, TextModel model, EmbeddingModels models) {
     return model == TextModel.MULTILINGUAL
         ? multilingual.embedText(texts)
         : models.clip().embedText(texts);
   }
 
   /** The normalised weighted sum {@code wt·text + wi·image − wn·negative}. */
-  Mono<float[]> encode(Parts parts, VectorModel model) {
+  Mono<float[]> encode(Parts parts, VectorModel model, Serving index) {
+    EmbeddingModels models = sets.encoders(index);
     return inference.run(
         () -> {
           float[] sum = new float[ImageIndex.DIMS];
@@ -103,7 +108,7 @@ class QueryEncoder {
             texts.add(parts.negative());
           }
           if (!texts.isEmpty()) {
-            List<float[]> vectors = texts(texts, parts.textModel());
+            List<float[]> vectors = texts(texts, parts.textModel(), models);
             int i = 0;
             if (parts.text() != null) {
               add(sum, vectors.get(i++), parts.textWeight());

@@ -1,7 +1,6 @@
 package dev.imagesearch.searchapi.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.searchapi.elastic.Es;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,10 @@ class ResultOrder {
   }
 
   /**
+   * @param index the concrete index version the candidates were ranked in
    * @param ranked the query's whole window, best first
    */
-  Mono<List<Scored>> arrange(List<Scored> ranked, double cutoff, Sort sort) {
+  Mono<List<Scored>> arrange(String index, List<Scored> ranked, double cutoff, Sort sort) {
     if (sort == Sort.RELEVANCE) {
       return Mono.just(ranked);
     }
@@ -43,7 +43,7 @@ class ResultOrder {
             () ->
                 client.search(
                     s ->
-                        s.index(ImageIndex.ALIAS)
+                        s.index(index)
                             .query(q -> q.ids(i -> i.values(List.copyOf(relevant.keySet()))))
                             .sort(sort.clauses())
                             .size(relevant.size())

@@ -1,5 +1,6 @@
 package dev.imagesearch.searchapi.search;
 
+import dev.imagesearch.searchapi.elastic.ServingIndex;
 import dev.imagesearch.searchapi.web.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class SearchController {
   private final SearchProperties properties;
+  private final ServingIndex serving;
   private final QueryEncoder encoder;
   private final VectorSearch vectors;
   private final HybridSearch hybrid;
@@ -30,12 +32,14 @@ class SearchController {
 
   SearchController(
       SearchProperties properties,
+      ServingIndex serving,
       QueryEncoder encoder,
       VectorSearch vectors,
       HybridSearch hybrid,
       QueryMetrics metrics,
       TextRouter router) {
     this.properties = properties;
+    this.serving = serving;
     this.encoder = encoder;
     this.vectors = vectors;
     this.hybrid = hybrid;
@@ -126,28 +130,36 @@ class SearchController {
     boolean textOnly = parts.image() == null && parts.negative() == null;
     boolean hybridMode = mode(params.text("mode")) && textOnly;
     String token = params.text("pageToken");
-    Mono<float[]> vector =
-        textOnly ? encoder.text(parts.text(), parts.textModel()) : encoder.encode(parts, model);
     Mono<ResultPage> page =
         metrics.time(
             kind(parts),
             hybridMode,
             model,
-            vector.flatMap(
-                v -> {
-                  var query =
-                      new VectorQuery(
-                          model,
-                          v,
-                          metric,
-                          k,
-                          filters,
-                          token,
-                          parts.describe(),
-                          null,
-                          params.sort());
-                  return hybridMode ? hybrid.search(query, parts.text()) : vectors.search(query);
-                }));
+            serving
+                .current()
+                .flatMap(
+                    index ->
+                        (textOnly
+                                ? encoder.text(parts.text(), parts.textModel(), index)
+                                : encoder.encode(parts, model, index))
+                            .flatMap(
+                                v -> {
+                                  var query =
+                                      new VectorQuery(
+                                          index.index(),
+                                          model,
+                                          v,
+                                          metric,
+                                          k,
+                                          filters,
+                                          token,
+                                          parts.describe(),
+                                          null,
+                                          params.sort());
+                                  return hybridMode
+                                      ? hybrid.search(query, parts.text())
+                                      : vectors.search(query);
+                                })));
     return page.map(p -> p.withTextModel(parts.textModel()));
   }
 

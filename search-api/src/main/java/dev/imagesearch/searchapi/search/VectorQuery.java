@@ -8,12 +8,15 @@ import java.util.HexFormat;
 /**
  * A query vector with everything that shapes its ranking.
  *
+ * @param index the concrete index version whose models made {@code vector} ({@code ServingIndex});
+ *     every call of the query reads it, never the alias
  * @param description what the query was made from (texts, image hashes, weights), for the page
  *     token's fingerprint
  * @param excludeId an image to leave out (similar-by-id leaves out itself), or null
  * @param sort relevance, or a date within the relevant set
  */
 public record VectorQuery(
+    String index,
     VectorModel model,
     float[] vector,
     Metric metric,

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.imagesearch.index.ImageDocument;
-import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ImageQueries;
 import dev.imagesearch.index.IndexErrors;
 import dev.imagesearch.searchapi.elastic.Es;
@@ -52,7 +51,7 @@ public class VectorSearch {
               double[] cosines = all.stream().mapToDouble(Scored::cosine).toArray();
               double cutoff = properties.cutoff().of(cosines, floor);
               return order
-                  .arrange(all, cutoff, query.sort())
+                  .arrange(query.index(), all, cutoff, query.sort())
                   .flatMap(ordered -> page(query, ordered, window, offset, floor, cutoff));
             });
   }
@@ -71,7 +70,7 @@ public class VectorSearch {
             ? new PageToken(window, next, query.fingerprint("semantic")).encode()
             : null;
     return hydrator
-        .fetch(page.stream().map(Scored::id).toList(), false)
+        .fetch(query.index(), page.stream().map(Scored::id).toList(), false)
         .map(
             docs -> {
               List<ImageHit> hits = new ArrayList<>();
@@ -99,7 +98,7 @@ public class VectorSearch {
             () ->
                 client.search(
                     s ->
-                        s.index(ImageIndex.ALIAS)
+                        s.index(query.index())
                             .knn(knn(query, window))
                             .size(window)
                             .source(src -> src.fetch(false)),
@@ -118,7 +117,7 @@ public class VectorSearch {
             () ->
                 client.search(
                     s ->
-                        s.index(ImageIndex.ALIAS)
+                        s.index(query.index())
                             .knn(knn(query, window))
                             .size(window)
                             .source(

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import dev.imagesearch.contracts.ImageId;
 import dev.imagesearch.index.ImageReads;
 import dev.imagesearch.searchapi.elastic.Es;
+import dev.imagesearch.searchapi.elastic.ServingIndex;
 import dev.imagesearch.searchapi.search.Metric;
 import dev.imagesearch.searchapi.search.Params;
 import dev.imagesearch.searchapi.search.QueryMetrics;
@@ -26,16 +27,19 @@ import reactor.core.publisher.Mono;
 @RestController
 class SimilarController {
   private final ElasticsearchAsyncClient client;
+  private final ServingIndex serving;
   private final VectorSearch vectors;
   private final SearchProperties properties;
   private final QueryMetrics metrics;
 
   SimilarController(
       ElasticsearchAsyncClient client,
+      ServingIndex serving,
       VectorSearch vectors,
       SearchProperties properties,
       QueryMetrics metrics) {
     this.client = client;
+    this.serving = serving;
     this.vectors = vectors;
     this.properties = properties;
     this.metrics = metrics;
@@ -59,33 +63,42 @@ class SimilarController {
     int k = params.integer("k", properties.defaultK(), 1, properties.maxK());
     var filters = params.filters();
     String token = params.text("pageToken");
+    // The stored vector and the search come from one index version: one model's vectors.
     Mono<ResultPage> page =
-        Es.call(
-                () ->
-                    ImageReads.byId(
-                        client,
-                        imageId,
-                        VectorModel.StoredVectors.class,
-                        g -> g.sourceIncludes(vectorModel.field()).sourceExcludeVectors(false)))
-            .flatMap(stored -> Mono.justOrEmpty(stored.map(vectorModel::of)))
+        serving
+            .current()
+            .flatMap(
+                index ->
+                    Es.call(
+                            () ->
+                                ImageReads.byId(
+                                    client,
+                                    index.index(),
+                                    imageId,
+                                    VectorModel.StoredVectors.class,
+                                    g ->
+                                        g.sourceIncludes(vectorModel.field())
+                                            .sourceExcludeVectors(false)))
+                        .flatMap(stored -> Mono.justOrEmpty(stored.map(vectorModel::of)))
+                        .map(
+                            vector ->
+                                new VectorQuery(
+                                    index.index(),
+                                    vectorModel,
+                                    vector,
+                                    chosen,
+                                    k,
+                                    filters,
+                                    token,
+                                    "similar=" + imageId,
+                                    imageId,
+                                    params.sort())))
             .switchIfEmpty(
                 Mono.error(
                     new ResponseStatusException(
                         HttpStatus.NOT_FOUND,
                         "No indexed image " + imageId + " (unknown, not indexed yet, or failed).")))
-            .flatMap(
-                vector ->
-                    vectors.search(
-                        new VectorQuery(
-                            vectorModel,
-                            vector,
-                            chosen,
-                            k,
-                            filters,
-                            token,
-                            "similar=" + imageId,
-                            imageId,
-                            params.sort())));
+            .flatMap(vectors::search);
     return metrics.time(QueryMetrics.Kind.SIMILAR, false, vectorModel, page);
   }
 }

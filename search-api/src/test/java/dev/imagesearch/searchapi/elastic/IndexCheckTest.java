@@ -11,32 +11,51 @@ import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.searchapi.SearchApiTestBase;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The start-up check, against the test index (made for the stand-ins). */
 class IndexCheckTest extends SearchApiTestBase {
   @Test
   void refusesAnIndexMadeForOtherModelsWithAClearMessage() {
-    var other = new ModelVersions("vgg16:other-version", "clip:other-version");
+    ModelVersions other = other();
 
     assertThatThrownBy(
             () ->
                 IndexCheck.check(
-                    bean(SearchIndex.class), bean(ElasticsearchAsyncClient.class), other))
+                    bean(SearchIndex.class), bean(ElasticsearchAsyncClient.class), List.of(other)))
         .isInstanceOf(IndexMismatchException.class)
         .hasMessageContaining("vgg16:other-version")
         .hasMessageContaining(bean(EmbeddingModels.class).vgg16().descriptor().id());
   }
 
   @Test
-  void acceptsTheIndexOfTheLoadedModels() {
+  void acceptsTheIndexOfEitherLoadedSet() {
     assertThatCode(
             () ->
                 IndexCheck.check(
                     bean(SearchIndex.class),
                     bean(ElasticsearchAsyncClient.class),
-                    bean(ModelVersions.class)))
+                    List.of(other(), bean(ModelVersions.class))))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void namesThePreviousModelsWhenNeitherSetFits() {
+    assertThatThrownBy(
+            () ->
+                IndexCheck.check(
+                    bean(SearchIndex.class),
+                    bean(ElasticsearchAsyncClient.class),
+                    List.of(other(), new ModelVersions("vgg16:previous", "clip:previous"))))
+        .isInstanceOf(IndexMismatchException.class)
+        .hasMessageContaining("vgg16:other-version")
+        .hasMessageContaining("vgg16:previous")
+        .hasMessageContaining("imagesearch.models.previous");
+  }
+
+  private static ModelVersions other() {
+    return new ModelVersions("vgg16:other-version", "clip:other-version");
   }
 
   @Test
@@ -48,8 +67,7 @@ class IndexCheckTest extends SearchApiTestBase {
     try (SearchIndex away =
         SearchIndex.connect(
             new IndexProperties(URI.create("http://127.0.0.1:" + closed), null, 0, 1))) {
-      assertThatCode(
-              () -> IndexCheck.check(away, away.client(), new ModelVersions("vgg16:x", "clip:x")))
+      assertThatCode(() -> IndexCheck.check(away, away.client(), List.of(other())))
           .doesNotThrowAnyException();
     }
   }
