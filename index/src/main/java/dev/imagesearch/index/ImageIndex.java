@@ -6,11 +6,17 @@ package dev.imagesearch.index;
  * three together).
  */
 public final class ImageIndex {
-  /** Services read and write through the alias, so a new index version can replace the old one. */
+  /**
+   * The alias names the SERVING index version, the one queries read. Writers name their concrete
+   * version ({@link ImageIndexVersions}), so a new version can fill while the old one serves.
+   */
   public static final String ALIAS = "images";
 
-  /** The index this build creates; a change of models or mapping means a new version. */
-  public static final String VERSIONED = "images-v1";
+  /** Index versions are {@code images-v1}, {@code images-v2}, ...: one per set of models. */
+  public static final String VERSION_PREFIX = "images-v";
+
+  /** The first version, which a fresh install creates behind the alias. */
+  public static final String VERSIONED = VERSION_PREFIX + 1;
 
   /** Every vector the embedding library produces has this many dimensions. */
   public static final int DIMS = 512;

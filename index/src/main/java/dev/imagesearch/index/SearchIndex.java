@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
+import dev.imagesearch.index.migration.Migrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -49,6 +50,16 @@ public final class SearchIndex implements AutoCloseable {
   /** For reactive code: wrap its futures with {@code Mono.fromFuture}. */
   public ElasticsearchAsyncClient client() {
     return async;
+  }
+
+  /** The index versions on the cluster and the alias that names the serving one. */
+  public ImageIndexVersions versions() {
+    return new ImageIndexVersions(blocking, this::mappingFor);
+  }
+
+  /** The store of model migrations between index versions. */
+  public Migrations migrations() {
+    return new Migrations(blocking);
   }
 
   /**
@@ -130,6 +141,14 @@ public final class SearchIndex implements AutoCloseable {
               + expected
               + ". Vectors of different models cannot be compared: index the collection again into a new"
               + " index version (see docs/decisions/0003-index.md) or configure the models it was made with.");
+    }
+  }
+
+  private String mappingFor(ModelVersions models) {
+    try {
+      return mapping(models);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -19,6 +19,7 @@ class ImageIndexTest {
       Set.of(
           ImageIndex.ALIAS,
           ImageIndex.VERSIONED,
+          ImageIndex.VERSION_PREFIX,
           ImageIndex.INDEXED,
           ImageIndex.FAILED,
           ImageIndex.FILENAME_TEXT);

@@ -12,5 +12,14 @@ public final class Topics {
   /** Events a worker could not process, with the reason in the headers. */
   public static final String IMAGES_DLT = "images.uploaded.DLT";
 
+  /**
+   * {@link ImageReembedRequested}: one per stored image while a model migration builds the next
+   * index version, keyed by image id, with as many partitions as {@link #IMAGES}.
+   */
+  public static final String REEMBED = "images.reembed";
+
+  /** Re-embed events a worker could not process, with the reason in the headers. */
+  public static final String REEMBED_DLT = "images.reembed.DLT";
+
   private Topics() {}
 }

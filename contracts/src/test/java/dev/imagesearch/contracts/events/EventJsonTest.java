@@ -57,6 +57,17 @@ class EventJsonTest {
     assertThat(tree.get("uploadedAt").asString()).isEqualTo("2026-11-23T10:15:30Z");
   }
 
+  @Test
+  void aReembedRequestCarriesItsTargetAndTheFactsFlat() {
+    var event = ImageReembedRequested.of("a".repeat(64), "images-v2", FACTS);
+
+    String text = json.writeValueAsString(event);
+
+    assertThat(json.readValue(text, ImageReembedRequested.class)).isEqualTo(event);
+    assertThat(json.readTree(text).propertyNames())
+        .startsWith("schemaVersion", "eventId", "imageId", "targetIndex", "filename");
+  }
+
   /** Version-1 events may still wait in Kafka during an upgrade: their bucket and key are moot. */
   @Test
   void aVersionOneEventStillReadsWithItsBucketAndKeyIgnored() {

@@ -1,0 +1,118 @@
+package dev.imagesearch.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Tombstones of deleted images, one small document per image in {@link #INDEX}, written in the bulk
+ * request that deletes the image's documents. A model migration re-embeds from a list it read
+ * earlier; the tombstone tells it that an image on that list was deleted since, so neither the
+ * switch nor a rollback brings a deleted image back. A re-upload of the same bytes removes it.
+ */
+public final class ImageDeletions {
+  public static final String INDEX = "image-deletions";
+  public static final String DELETED_AT = "deletedAt";
+
+  private static final String MAPPING =
+      """
+      {"mappings": {"dynamic": "strict", "properties": {"%s": {"type": "date"}}}}
+      """
+          .formatted(DELETED_AT);
+
+  /** The document. */
+  public record Tombstone(Instant deletedAt) {}
+
+  private final ElasticsearchAsyncClient client;
+  private final Duration timeout;
+
+  public ImageDeletions(ElasticsearchAsyncClient client, Duration timeout) {
+    this.client = client;
+    this.timeout = timeout;
+  }
+
+  /** Creates {@link #INDEX} (one shard: a tombstone is a few bytes) unless it exists. */
+  public void ensureExists(int replicas)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (await(client.indices().exists(e -> e.index(INDEX))).value()) {
+      return;
+    }
+    try {
+      await(
+          client
+              .indices()
+              .create(
+                  c ->
+                      c.index(INDEX)
+                          .withJson(new StringReader(MAPPING))
+                          .settings(s -> s.numberOfShards("1").numberOfReplicas("" + replicas))));
+    } catch (ExecutionException e) {
+      if (!IndexErrors.alreadyExists(e)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Records the deletion, for the bulk request that deletes the image's documents. */
+  public static BulkOperation tombstone(String id, Instant deletedAt) {
+    return BulkOperation.of(
+        o -> o.index(i -> i.index(INDEX).id(id).document(new Tombstone(deletedAt))));
+  }
+
+  /** Removes the tombstone, for the bulk request that indexes a re-upload of the image. */
+  public static BulkOperation forget(String id) {
+    return BulkOperation.of(o -> o.delete(d -> d.index(INDEX).id(id)));
+  }
+
+  /**
+   * Which of these images are deleted. Realtime: a tombstone written a moment ago counts, which is
+   * what closes the race of a re-embed with a concurrent deletion.
+   */
+  public Set<String> deleted(Collection<String> ids)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    CompletableFuture<Set<String>> found =
+        client
+            .mget(m -> m.index(INDEX).ids(List.copyOf(ids)).source(s -> s.fetch(false)), Void.class)
+            .thenApply(
+                r -> {
+                  for (var doc : r.docs()) {
+                    if (doc.isFailure()
+                        && !"index_not_found_exception".equals(doc.failure().error().type())) {
+                      throw new IllegalStateException(
+                          "Elasticsearch could not read the tombstone of "
+                              + doc.failure().id()
+                              + ": "
+                              + doc.failure().error().reason());
+                    }
+                  }
+                  return r.docs().stream()
+                      .filter(d -> d.isResult() && d.result().found())
+                      .map(d -> d.result().id())
+                      .collect(Collectors.toUnmodifiableSet());
+                })
+            .exceptionallyCompose(
+                e ->
+                    IndexErrors.indexMissing(e)
+                        ? CompletableFuture.completedFuture(Set.of())
+                        : CompletableFuture.failedFuture(e));
+    return await(found);
+  }
+
+  private <T> T await(CompletableFuture<T> future)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

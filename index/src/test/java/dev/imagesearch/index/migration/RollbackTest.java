@@ -1,0 +1,98 @@
+package dev.imagesearch.index.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.imagesearch.index.ImageIndexVersions;
+import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
+import dev.imagesearch.index.IndexProperties;
+import dev.imagesearch.index.ModelVersions;
+import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.migration.Migration.State;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.net.URI;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@WithRealServers
+class RollbackTest {
+  static final ModelVersions A = new ModelVersions("vgg16@a", "clip@a");
+  static final ModelVersions B = new ModelVersions("vgg16@b", "clip@b");
+  static SearchIndex index;
+  static ElasticsearchClient es;
+  static ImageIndexVersions versions;
+  static Migrations migrations;
+  IndexVersion v1;
+  IndexVersion v2;
+
+  @BeforeAll
+  static void connect() {
+    index =
+        SearchIndex.connect(
+            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
+    es = new ElasticsearchClient(index.client()._transport());
+    versions = index.versions();
+    migrations = index.migrations();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  @BeforeEach
+  void versionsAAndB() throws Exception {
+    es.indices()
+        .delete(
+            d ->
+                d.index("images-v1", "images-v2", "images-old", Migrations.INDEX)
+                    .ignoreUnavailable(true));
+    index.ensureExists(A);
+    migrations.ensureExists(0);
+    v1 = versions.serving().orElseThrow();
+    v2 = versions.findOrCreate(B);
+  }
+
+  @Test
+  void afterTheSwitchTheAliasGoesBackAndImagesOnlyInTheNewVersionAreBroughtBack() {
+    var stored = migrations.start(Migration.of(v1, v2, Instant.now()));
+    versions.switchAlias(v1.name(), v2.name());
+    migrations.update(stored, stored.migration().inState(State.SWITCHED, Instant.now()));
+
+    Rollback.Outcome outcome = Rollback.latest(versions, migrations);
+
+    assertThat(versions.serving()).contains(v1);
+    assertThat(migrations.get(v2.name()).orElseThrow().migration().state())
+        .isEqualTo(State.ROLLED_BACK);
+    Migration back = outcome.back().orElseThrow();
+    assertThat(back.from()).isEqualTo(v2.name());
+    assertThat(back.to()).isEqualTo(v1.name());
+    assertThat(back.toModels()).isEqualTo(A);
+    assertThat(migrations.get(v1.name()).orElseThrow().migration().state())
+        .isEqualTo(State.ENUMERATING);
+  }
+
+  @Test
+  void aRunningMigrationStopsAndTheAliasStays() {
+    migrations.start(Migration.of(v1, v2, Instant.now()));
+
+    Rollback.Outcome outcome = Rollback.latest(versions, migrations);
+
+    assertThat(outcome.back()).isEmpty();
+    assertThat(outcome.undone().state()).isEqualTo(State.ROLLED_BACK);
+    assertThat(versions.serving()).contains(v1);
+    assertThat(migrations.get(v2.name()).orElseThrow().migration().state())
+        .isEqualTo(State.ROLLED_BACK);
+  }
+
+  @Test
+  void withoutAMigrationThereIsNothingToRollBack() {
+    assertThatThrownBy(() -> Rollback.latest(versions, migrations))
+        .hasMessageContaining("no migration to roll back");
+  }
+}
