@@ -3,6 +3,10 @@
 
   /usr/bin/python3 tools/models/export_standins.py --size tiny --out models/standin
   /usr/bin/python3 tools/models/export_standins.py --size full --out ~/.cache/imagesearch/models/standin-full
+  /usr/bin/python3 tools/models/export_standins.py --size tiny --seed 7 --out /tmp/standin-7
+
+Another seed is another model version (its version string carries the seed): tests of a model
+migration use two.
 
 Each image model gets an fp32 variant (model.pt) and a bf16 one (model-bf16.pt, channels_last for
 VGG16), both listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests,
@@ -50,10 +54,10 @@ def export_variants(models: Dict[str, Tuple[torch.nn.Module, str]]) -> None:
         export(module, os.path.join(directory, "model.pt"), METHODS[architecture])
     for architecture, (module, directory) in models.items():
         export(BF16[architecture](module), os.path.join(directory, "model-bf16.pt"), METHODS[architecture])
-def export_multilingual(size: str, directory: str, version: str) -> None:
+def export_multilingual(size: str, directory: str, version: str, seed: int) -> None:
     """The multilingual text encoder with a generated WordPiece vocabulary (see wordpiece.py)."""
     vocab = wordpiece.generate_vocab()
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     with torch.no_grad():
         if size == "tiny":
             model = architectures.tiny_multilingual_clip_text(len(vocab))
@@ -69,10 +73,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", choices=["tiny", "full"], required=True)
     parser.add_argument("--out", required=True, help="directory that gets vgg16/, clip/ and multilingual/")
+    parser.add_argument("--seed", type=int, default=SEED, help="of the random weights (default %(default)s)")
     parser.add_argument("--tokenizer", help="CLIP tokenizer.json to place beside the CLIP model (optional)")
     args = parser.parse_args()
     out = os.path.expanduser(args.out)
-    torch.manual_seed(SEED)
+    torch.manual_seed(args.seed)
     with torch.no_grad():
         if args.size == "tiny":
             vgg = architectures.VggPool5(architectures.tiny_vgg_features())
@@ -80,7 +85,7 @@ def main() -> None:
         else:
             vgg = architectures.VggPool5(architectures.vgg16_features())
             clip = architectures.clip_vit_b32()
-        version = f"standin-{args.size}-seed{SEED}"
+        version = f"standin-{args.size}-seed{args.seed}"
         export_variants({"vgg16": (vgg, os.path.join(out, "vgg16")), "clip": (clip, os.path.join(out, "clip"))})
     descriptor.write(os.path.join(out, "vgg16"), "vgg16", version, "vgg16", standin=True)
     if args.tokenizer:
@@ -88,7 +93,7 @@ def main() -> None:
 
         shutil.copyfile(args.tokenizer, os.path.join(out, "clip", "tokenizer.json"))
     descriptor.write(os.path.join(out, "clip"), "clip", version, "clip", standin=True)
-    export_multilingual(args.size, os.path.join(out, "multilingual"), version)
+    export_multilingual(args.size, os.path.join(out, "multilingual"), version, args.seed)
     print(f"wrote {version} to {out}")
 
 

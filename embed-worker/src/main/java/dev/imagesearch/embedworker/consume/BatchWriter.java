@@ -73,7 +73,8 @@ class BatchWriter {
       if (p.ready() != null) {
         var r = p.ready();
         operations.add(
-            new IndexWriter.Put(
+            written(
+                batch,
                 ImageDocument.indexed(
                     p.id(),
                     r.event().facts().withDimensions(r.width(), r.height()),
@@ -87,11 +88,15 @@ class BatchWriter {
       } else {
         failed.add(new Failed(p.pending().record(), p.failure()));
         operations.add(
-            new IndexWriter.Put(
+            written(
+                batch,
                 ImageDocument.failed(
                     p.id(),
                     ((ImageUploaded) p.pending().event()).facts(),
                     p.failure().describe())));
+      }
+      if (!batch.reembed()) {
+        operations.add(new IndexWriter.ForgetDeletion(p.id())); // uploaded again
       }
       // A quarantined image keeps its record: delivered again, it is quarantined again at once.
       if (p.failure() == null || !Attempts.QUARANTINED.equals(p.failure().reason())) {
@@ -102,6 +107,9 @@ class BatchWriter {
     List<IndexWriter.Rejected> rejected =
         spans.bulkWrite(
             processed.stream().map(ProcessedImage::id).toList(), () -> index.write(operations));
+    if (batch.reembed()) {
+      retractDeleted(processed);
+    }
     pipeline.forget(processed.stream().map(p -> (ImageUploaded) p.pending().event()).toList());
     attempts.finished(processed.stream().map(ProcessedImage::id).toList());
     metrics.stage("index").record(System.nanoTime() - indexStart, TimeUnit.NANOSECONDS);
@@ -130,6 +138,31 @@ class BatchWriter {
     metrics.indexed((int) Math.max(0, written));
     metrics.deleted((int) operations.stream().filter(IndexWriter.Delete.class::isInstance).count());
     return Math.max(0, written);
+  }
+
+  /**
+   * An upload writes the document whole; a re-embed only where none is, so it never replaces what a
+   * newer upload of the same image wrote into the new version.
+   */
+  private static Operation written(EventBatch batch, ImageDocument document) {
+    return batch.reembed() ? new IndexWriter.PutIfAbsent(document) : new IndexWriter.Put(document);
+  }
+
+  /**
+   * Deletes again the re-embedded images deleted meanwhile: a deletion processed between the
+   * request's publication and this write found no document in the new version to delete. The
+   * tombstone read is realtime, so a deletion either saw this document or left a tombstone here.
+   */
+  private void retractDeleted(List<ProcessedImage> processed) throws Exception {
+    List<String> ids = processed.stream().map(ProcessedImage::id).toList();
+    List<Operation> retract =
+        index.deletions().deleted(ids).stream()
+            .map(id -> (Operation) new IndexWriter.Delete(id))
+            .toList();
+    if (!retract.isEmpty()) {
+      log.info("{} re-embedded images were deleted meanwhile: deleted again", retract.size());
+      index.write(retract);
+    }
   }
 
   private Map<String, String> timedDuplicates(List<ProcessedImage> processed) throws Exception {

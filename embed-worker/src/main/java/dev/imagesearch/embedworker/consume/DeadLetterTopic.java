@@ -15,8 +15,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker owns {@link Topics#IMAGES_DLT}: brokers may not create topics on first use. Kafka may
- * come up after the worker, so until creation succeeded once, each dead letter tries again.
+ * The worker owns {@link Topics#IMAGES_DLT} and {@link Topics#REEMBED_DLT}: brokers may not create
+ * topics on first use. Kafka may come up after the worker, so until creation succeeded once, each
+ * dead letter tries again.
  */
 @Component
 class DeadLetterTopic {
@@ -55,7 +56,7 @@ class DeadLetterTopic {
                 record.partition(),
                 record.offset(),
                 imageId,
-                Topics.IMAGES_DLT,
+                Topics.REEMBED.equals(record.topic()) ? Topics.REEMBED_DLT : Topics.IMAGES_DLT,
                 failure.describe()));
     recoverer.accept(record, consumer, failure);
     metrics.failed(failure.reason());
@@ -71,5 +72,10 @@ class DeadLetterTopic {
   @Bean
   static NewTopic imagesDeadLetterTopic() {
     return TopicBuilder.name(Topics.IMAGES_DLT).partitions(1).build();
+  }
+
+  @Bean
+  static NewTopic reembedDeadLetterTopic() {
+    return TopicBuilder.name(Topics.REEMBED_DLT).partitions(1).build();
   }
 }

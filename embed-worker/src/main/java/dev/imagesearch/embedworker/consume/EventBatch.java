@@ -20,12 +20,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * @param uploads the uploads among them, in batch order
  * @param operations deletions and failed documents of malformed events
  * @param malformed malformed events, for the dead letters
+ * @param reembed the uploads are re-embed requests of a model migration ({@link ReembedListener}):
+ *     they never replace a document and never revive a deleted image
  */
 record EventBatch(
     Map<String, Pending> latest,
     List<Pending> uploads,
     List<Operation> operations,
-    List<Failed> malformed) {
+    List<Failed> malformed,
+    boolean reembed) {
 
   record Pending(ConsumerRecord<String, ImageEvent> record, ImageEvent event) {
     String id() {
@@ -36,6 +39,10 @@ record EventBatch(
   record Failed(ConsumerRecord<String, ImageEvent> record, PermanentFailure failure) {}
 
   static EventBatch of(List<ConsumerRecord<String, ImageEvent>> records) {
+    return of(records, false);
+  }
+
+  static EventBatch of(List<ConsumerRecord<String, ImageEvent>> records, boolean reembed) {
     List<Operation> operations = new ArrayList<>();
     List<Failed> malformed = new ArrayList<>();
     // Per image only the last event counts: Kafka keeps an image's events in order, so a later
@@ -64,6 +71,6 @@ record EventBatch(
         uploads.add(pending);
       }
     }
-    return new EventBatch(latest, uploads, operations, malformed);
+    return new EventBatch(latest, uploads, operations, malformed, reembed);
   }
 }

@@ -62,8 +62,18 @@ class ImageEventListener {
       autoStartup = "${imagesearch.worker.listen:true}")
   void onEvents(List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer)
       throws Exception {
+    process(records, consumer, false);
+  }
+
+  /** One batch, of uploads and deletions or of re-embed requests ({@link ReembedListener}). */
+  void process(
+      List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer, boolean reembed)
+      throws Exception {
+    if (records.isEmpty()) {
+      return;
+    }
     ProgressWatch.Batch inFlight = progress.started(records.size());
-    EventBatch batch = EventBatch.of(records);
+    EventBatch batch = EventBatch.of(records, reembed);
     spans.start(batch.uploads());
     try {
       handle(batch, records, consumer);

@@ -37,7 +37,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of {@link Topics#IMAGES} and its dead letters, declared once, here.
+ * The consumer of {@link Topics#IMAGES} and the dead letters of both topics the worker reads,
+ * declared once, here ({@link ReembedListener} declares its consumer beside it and shares the
+ * rest).
  *
  * <ul>
  *   <li>Values are read with {@link JacksonJsonDeserializer} (the JSON names the event kind, no
@@ -59,14 +61,8 @@ class KafkaConfiguration {
   @Bean
   ConsumerFactory<String, ImageEvent> imageEventConsumerFactory(
       KafkaProperties kafka, WorkerProperties worker, MeterRegistry meters) {
-    Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
+    Map<String, Object> config = consumerConfig(kafka, worker);
     config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "embed-worker");
-    config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, worker.maxPollRecords());
-    // One rule for "this batch takes too long": past it the broker hands the partitions to another
-    // consumer, and liveness goes DOWN (StallHealth).
-    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) worker.stallTimeout().toMillis());
     var factory =
         new DefaultKafkaConsumerFactory<String, ImageEvent>(
             config,
@@ -77,12 +73,32 @@ class KafkaConfiguration {
     return factory;
   }
 
+  /** The consumer settings of every topic the worker reads. */
+  static Map<String, Object> consumerConfig(KafkaProperties kafka, WorkerProperties worker) {
+    Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
+    config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, worker.maxPollRecords());
+    // One rule for "this batch takes too long": past it the broker hands the partitions to another
+    // consumer, and liveness goes DOWN (StallHealth).
+    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) worker.stallTimeout().toMillis());
+    return config;
+  }
+
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, ImageEvent> imageEventListenerFactory(
       ConsumerFactory<String, ImageEvent> consumers,
       DefaultErrorHandler errorHandler,
       WorkerProperties worker) {
-    var factory = new ConcurrentKafkaListenerContainerFactory<String, ImageEvent>();
+    return containerFactory(consumers, errorHandler, worker);
+  }
+
+  /** Batches, committed after the listener returned, retried by the one error handler. */
+  static <V> ConcurrentKafkaListenerContainerFactory<String, V> containerFactory(
+      ConsumerFactory<String, V> consumers,
+      DefaultErrorHandler errorHandler,
+      WorkerProperties worker) {
+    var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
     factory.setConsumerFactory(consumers);
     factory.setBatchListener(true);
     factory.setConcurrency(worker.concurrency());
@@ -126,7 +142,11 @@ class KafkaConfiguration {
       KafkaTemplate<String, Object> template) {
     var recoverer =
         new DeadLetterPublishingRecoverer(
-            template, (record, e) -> new TopicPartition(Topics.IMAGES_DLT, -1));
+            template,
+            (record, e) ->
+                new TopicPartition(
+                    Topics.REEMBED.equals(record.topic()) ? Topics.REEMBED_DLT : Topics.IMAGES_DLT,
+                    -1));
     recoverer.setHeadersFunction(KafkaConfiguration::reasonHeaders);
     return recoverer;
   }

@@ -25,11 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DuplicateFinder {
   private final ElasticsearchAsyncClient client;
+  private final IndexTarget target;
   private final double threshold;
   private final Duration timeout;
 
-  DuplicateFinder(ElasticsearchAsyncClient client, WorkerProperties properties) {
+  DuplicateFinder(
+      ElasticsearchAsyncClient client, IndexTarget target, WorkerProperties properties) {
     this.client = client;
+    this.target = target;
     this.threshold = properties.duplicateThreshold();
     this.timeout = properties.requestTimeout();
   }
@@ -78,7 +81,8 @@ public class DuplicateFinder {
     return client
         .search(
             s ->
-                s.index(ImageIndex.ALIAS)
+                // This worker's version: only its vectors are comparable with the candidate's.
+                s.index(target.name())
                     .size(1)
                     .source(src -> src.fetch(false))
                     .knn(

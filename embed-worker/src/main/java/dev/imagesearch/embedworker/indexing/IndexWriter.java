@@ -3,15 +3,16 @@ package dev.imagesearch.embedworker.indexing;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.index.ImageAttempts;
+import dev.imagesearch.index.ImageDeletions;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageWrites;
 import dev.imagesearch.index.IndexErrors;
-import dev.imagesearch.index.ModelVersions;
-import dev.imagesearch.index.SearchIndex;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,28 +21,26 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one Kafka batch with one bulk request of {@link ImageWrites} operations: a re-delivered
- * event overwrites its document instead of adding one.
+ * Writes one Kafka batch with one bulk request of {@link ImageWrites} operations into this worker's
+ * {@link IndexTarget}: a re-delivered event overwrites its document instead of adding one. A
+ * deletion reaches every index version and leaves a tombstone ({@link ImageDeletions}), so neither
+ * a model migration's switch nor a rollback brings the image back.
  */
 @Component
 public class IndexWriter {
   private final ElasticsearchAsyncClient client;
+  private final IndexTarget target;
   private final Duration timeout;
 
-  /**
-   * Creates the index for the loaded models if absent, then refuses to start (an {@code
-   * IndexMismatchException} with the explanation) when it holds other models' vectors. The listener
-   * needs this bean, so no event is consumed before the check.
-   */
-  IndexWriter(
-      ElasticsearchAsyncClient client,
-      SearchIndex index,
-      ModelVersions models,
-      WorkerProperties properties) {
-    index.ensureExists(models);
-    index.verify(models);
+  IndexWriter(ElasticsearchAsyncClient client, IndexTarget target, WorkerProperties properties) {
     this.client = client;
+    this.target = target;
     this.timeout = properties.requestTimeout();
+  }
+
+  /** The tombstones of deleted images. */
+  public ImageDeletions deletions() {
+    return target.deletions();
   }
 
   /** What to do with one image. */
@@ -65,8 +64,14 @@ public class IndexWriter {
     }
   }
 
-  /** Removes the document; a missing one is fine (deletions are idempotent). */
+  /**
+   * Removes the image from every index version and leaves its tombstone; a missing document is fine
+   * (deletions are idempotent).
+   */
   public record Delete(String id) implements Operation {}
+
+  /** Removes the image's tombstone: it was uploaded again. */
+  public record ForgetDeletion(String id) implements Operation {}
 
   /**
    * Removes the image's record of unfinished attempts ({@link ImageAttempts}): its result is
@@ -87,14 +92,12 @@ public class IndexWriter {
       return List.of();
     }
     BulkRequest.Builder bulk = new BulkRequest.Builder();
+    // The operation of each bulk item: a deletion is one item per version and its tombstone.
+    List<Operation> owners = new ArrayList<>();
     for (Operation operation : operations) {
-      bulk.operations(
-          switch (operation) {
-            case Put put -> ImageWrites.put(put.document());
-            case PutIfAbsent put -> ImageWrites.putIfAbsent(put.document());
-            case Delete delete -> ImageWrites.delete(delete.id());
-            case ClearAttempts clear -> ImageWrites.clearAttempts(clear.id());
-          });
+      List<BulkOperation> items = bulkItems(operation);
+      bulk.operations(items);
+      items.forEach(item -> owners.add(operation));
     }
     // Bounded: a request lost in a network partition must fail the batch (and so be retried), not
     // hold the partition forever.
@@ -118,9 +121,23 @@ public class IndexWriter {
                     + item.error().type()
                     + ")"));
       }
-      rejected.add(
-          new Rejected(operations.get(i), item.error().type() + ": " + item.error().reason()));
+      rejected.add(new Rejected(owners.get(i), item.error().type() + ": " + item.error().reason()));
     }
     return rejected;
+  }
+
+  private List<BulkOperation> bulkItems(Operation operation) {
+    return switch (operation) {
+      case Put put -> List.of(ImageWrites.put(target.name(), put.document()));
+      case PutIfAbsent put -> List.of(ImageWrites.putIfAbsent(target.name(), put.document()));
+      case Delete delete -> {
+        List<BulkOperation> items = new ArrayList<>();
+        target.all().forEach(version -> items.add(ImageWrites.delete(version, delete.id())));
+        items.add(ImageDeletions.tombstone(delete.id(), Instant.now()));
+        yield items;
+      }
+      case ForgetDeletion forget -> List.of(ImageDeletions.forget(forget.id()));
+      case ClearAttempts clear -> List.of(ImageWrites.clearAttempts(clear.id()));
+    };
   }
 }

@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param done images in {@code to}
  * @param ratePerSecond images arriving in {@code to} per second, lately
  * @param owner the coordinator holding the lease, until {@code leaseUntil}
+ * @param missing images of {@code from} found missing in {@code to} by the current verification
+ *     pass, and requested again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Migration(
@@ -34,7 +36,8 @@ public record Migration(
     Instant updatedAt,
     Instant switchedAt,
     String owner,
-    Instant leaseUntil) {
+    Instant leaseUntil,
+    long missing) {
 
   public enum State {
     /** Publishing a re-embed request per image of {@code from}, after {@code cursor}. */
@@ -66,7 +69,8 @@ public record Migration(
         now,
         null,
         null,
-        null);
+        null,
+        0);
   }
 
   /** Still working: enumerating or verifying. */
@@ -91,61 +95,27 @@ public record Migration(
   }
 
   public Migration leasedTo(String newOwner, Instant now, Duration lease) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        state,
-        cursor,
-        published,
-        total,
-        done,
-        ratePerSecond,
-        startedAt,
-        now,
-        switchedAt,
-        newOwner,
-        now.plus(lease));
+    return copy(state, cursor, published, missing, now).lease(newOwner, now.plus(lease));
   }
 
   public Migration inState(State next, Instant now) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        next,
-        cursor,
-        published,
-        total,
-        done,
-        ratePerSecond,
-        startedAt,
-        now,
-        next == State.SWITCHED ? now : switchedAt,
-        owner,
-        leaseUntil);
+    Migration m = copy(next, cursor, published, missing, now);
+    return next == State.SWITCHED ? m.switched(now) : m;
   }
 
   /** One more page published, up to {@code last}. */
   public Migration publishedUpTo(String last, long count, Instant now) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        state,
-        last,
-        published + count,
-        total,
-        done,
-        ratePerSecond,
-        startedAt,
-        now,
-        switchedAt,
-        owner,
-        leaseUntil);
+    return copy(state, last, published + count, missing, now);
+  }
+
+  /** One more page verified, up to {@code last}, with {@code found} images missing. */
+  public Migration verifiedUpTo(String last, long found, Instant now) {
+    return copy(state, last, published, missing + found, now);
+  }
+
+  /** A verification pass from the first image. */
+  public Migration newPass(Instant now) {
+    return copy(State.VERIFYING, null, published, 0, now);
   }
 
   public Migration progress(long newDone, long newTotal, double rate, Instant now) {
@@ -164,6 +134,67 @@ public record Migration(
         now,
         switchedAt,
         owner,
-        leaseUntil);
+        leaseUntil,
+        missing);
+  }
+
+  private Migration copy(State s, String c, long p, long m, Instant now) {
+    return new Migration(
+        from,
+        to,
+        fromModels,
+        toModels,
+        s,
+        c,
+        p,
+        total,
+        done,
+        ratePerSecond,
+        startedAt,
+        now,
+        switchedAt,
+        owner,
+        leaseUntil,
+        m);
+  }
+
+  private Migration lease(String newOwner, Instant until) {
+    return new Migration(
+        from,
+        to,
+        fromModels,
+        toModels,
+        state,
+        cursor,
+        published,
+        total,
+        done,
+        ratePerSecond,
+        startedAt,
+        updatedAt,
+        switchedAt,
+        newOwner,
+        until,
+        missing);
+  }
+
+  private Migration switched(Instant at) {
+    return new Migration(
+        from,
+        to,
+        fromModels,
+        toModels,
+        state,
+        cursor,
+        published,
+        total,
+        done,
+        ratePerSecond,
+        startedAt,
+        updatedAt,
+        at,
+        owner,
+        leaseUntil,
+        missing);
   }
 }

@@ -33,7 +33,8 @@ public final class Migrations {
         "ratePerSecond": {"type": "double"},
         "startedAt": {"type": "date"}, "updatedAt": {"type": "date"},
         "switchedAt": {"type": "date"},
-        "owner": {"type": "keyword"}, "leaseUntil": {"type": "date"}}}}
+        "owner": {"type": "keyword"}, "leaseUntil": {"type": "date"},
+        "missing": {"type": "long"}}}}
       """
           .formatted(MODELS, MODELS);
 

@@ -1,0 +1,237 @@
+package dev.imagesearch.embedworker.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.imagesearch.contracts.events.ImageDeleted;
+import dev.imagesearch.contracts.events.Topics;
+import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedworker.EmbedWorkerApplication;
+import dev.imagesearch.embedworker.TestEvents;
+import dev.imagesearch.embedworker.WorkerTestBase;
+import dev.imagesearch.imaging.ImageDecoder;
+import dev.imagesearch.imaging.RgbImage;
+import dev.imagesearch.index.ImageDocument;
+import dev.imagesearch.index.ImageIndex;
+import dev.imagesearch.index.ImageIndexVersions;
+import dev.imagesearch.index.IndexProperties;
+import dev.imagesearch.index.ModelVersions;
+import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.migration.Migration;
+import dev.imagesearch.index.migration.Migration.State;
+import dev.imagesearch.index.migration.Migrations;
+import dev.imagesearch.storage.ImageStore;
+import dev.imagesearch.testsupport.NeedsClipVocabulary;
+import dev.imagesearch.testsupport.RealServers;
+import dev.imagesearch.testsupport.TestImages;
+import dev.imagesearch.testsupport.WithRealServers;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A model migration end to end on real Kafka, S3 and Elasticsearch: images indexed by workers with
+ * stand-in version A, then workers with version B (another seed) build images-v2 from the stored
+ * originals while uploads and deletions go on, and the coordinator dies on the way.
+ */
+@NeedsClipVocabulary
+@WithRealServers
+class ModelMigrationTest {
+  static final int N = 12;
+  static final String A = WorkerTestBase.REPO + "/models/standin";
+  static SearchIndex index;
+  static ElasticsearchClient es;
+  static ImageIndexVersions versions;
+  static Migrations migrations;
+  String group;
+
+  @BeforeAll
+  static void connect() {
+    index =
+        SearchIndex.connect(
+            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
+    es = new ElasticsearchClient(index.client()._transport());
+    versions = index.versions();
+    migrations = index.migrations();
+    WorkerTestBase.createTopic(RealServers.kafka().bootstrapServers());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  /** A cluster without image indices, and a consumer group that starts after the earlier events. */
+  @BeforeEach
+  void freshIndexAndGroup() throws Exception {
+    es.indices()
+        .delete(
+            d ->
+                d.index("images-v1", "images-v2", "images-v3", "images-old", Migrations.INDEX)
+                    .ignoreUnavailable(true));
+    group = "migration-" + UUID.randomUUID();
+    try (AdminClient admin =
+        AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {
+      var partitions =
+          admin
+              .describeTopics(List.of(Topics.IMAGES))
+              .allTopicNames()
+              .get()
+              .get(Topics.IMAGES)
+              .partitions()
+              .stream()
+              .collect(
+                  Collectors.toMap(
+                      p -> new org.apache.kafka.common.TopicPartition(Topics.IMAGES, p.partition()),
+                      p -> OffsetSpec.latest()));
+      Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+      admin
+          .listOffsets(partitions)
+          .all()
+          .get()
+          .forEach((p, o) -> ends.put(p, new OffsetAndMetadata(o.offset())));
+      admin.alterConsumerGroupOffsets(group, ends).all().get();
+    }
+  }
+
+  @Test
+  void theNewVersionGetsEveryImageWithTheNewModelsAndTheAliasMovesOnce() throws Exception {
+    Path b = StandinB.directory();
+    String collection = "migration-" + UUID.randomUUID();
+    List<byte[]> images = new ArrayList<>();
+    for (int i = 0; i < N + 2; i++) {
+      images.add(TestImages.jpeg(300 + i));
+    }
+    Map<String, byte[]> byId = new HashMap<>();
+    ImageStore store;
+    try (var a = worker(A)) {
+      store = a.getBean(ImageStore.class);
+      for (byte[] bytes : images.subList(0, N)) {
+        byId.put(TestEvents.upload(store, bytes, collection).imageId(), bytes);
+      }
+      await().atMost(Duration.ofSeconds(180)).until(() -> count("images-v1", collection) == N);
+    }
+    List<String> ids = new ArrayList<>(byId.keySet());
+
+    var b1 = worker(b.toString());
+    store = b1.getBean(ImageStore.class);
+    Migration seen =
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> migration("images-v2"), m -> m.isPresent() && m.get().published() > 0)
+            .orElseThrow();
+    // During the migration: two deletions (one of them of the original as well) and two uploads.
+    String deleted = ids.get(0);
+    String deletedWithOriginal = ids.get(1);
+    store.deleteAll(deletedWithOriginal).block();
+    for (String id : List.of(deleted, deletedWithOriginal)) {
+      TestEvents.publish(
+          new ImageDeleted(ImageDeleted.SCHEMA_VERSION, UUID.randomUUID(), id, Instant.now()));
+      byId.remove(id);
+    }
+    for (byte[] bytes : images.subList(N, N + 2)) {
+      byId.put(TestEvents.upload(store, bytes, collection).imageId(), bytes);
+    }
+    // The only worker, so the coordinator, goes away mid-migration; another takes over.
+    assertThat(migration("images-v2").orElseThrow().running()).isTrue();
+    b1.close();
+    assertThat(seen.fromModels()).isNotEqualTo(seen.toModels());
+
+    try (var b2 = worker(b.toString())) {
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .until(
+              () -> migration("images-v2").map(Migration::state),
+              s -> s.equals(Optional.of(State.SWITCHED)));
+
+      assertThat(versions.serving().orElseThrow().name()).isEqualTo("images-v2");
+      assertThat(count("images-v2", collection)).isEqualTo(N);
+      EmbeddingModels models = b2.getBean(EmbeddingModels.class);
+      ImageDecoder decoder = new ImageDecoder();
+      for (var image : byId.entrySet()) {
+        ImageDocument doc = document("images-v2", image.getKey()).orElseThrow();
+        RgbImage rgb = decoder.decode(image.getValue());
+        assertThat(doc.status()).isEqualTo(ImageIndex.INDEXED);
+        assertThat(doc.clipModel()).isEqualTo(models.clip().descriptor().id());
+        assertThat(doc.vgg16()).containsExactly(models.vgg16().embedImage(rgb), within(1e-6f));
+        assertThat(doc.clip()).containsExactly(models.clip().embedImage(rgb), within(1e-6f));
+      }
+      for (String gone : List.of(deleted, deletedWithOriginal)) {
+        assertThat(document("images-v2", gone)).isEmpty();
+        assertThat(document("images-v1", gone)).isEmpty();
+      }
+      Migration done = migration("images-v2").orElseThrow();
+      assertThat(done.switchedAt()).isNotNull();
+      assertThat(done.total()).isEqualTo(N - 2);
+    }
+  }
+
+  @Test
+  void modelsThatFailToLoadNeverTouchTheServingIndex() throws Exception {
+    index.ensureExists(new ModelVersions("vgg16@a", "clip@a"));
+
+    assertThatThrownBy(() -> worker("target/no-such-models").close()).isInstanceOf(Exception.class);
+
+    assertThat(versions.list()).hasSize(1);
+    assertThat(versions.serving().orElseThrow().name()).isEqualTo("images-v1");
+    assertThat(migrations.latest()).isEmpty();
+  }
+
+  private ConfigurableApplicationContext worker(String models) {
+    Map<String, Object> properties = new HashMap<>();
+    RealServers.registerS3((name, value) -> properties.put(name, value.get()));
+    RealServers.registerKafka((name, value) -> properties.put(name, value.get()));
+    RealServers.registerElasticsearch((name, value) -> properties.put(name, value.get()));
+    properties.put("imagesearch.s3.create-bucket", "true");
+    properties.put("imagesearch.worker.models.vgg16", models + "/vgg16");
+    properties.put("imagesearch.worker.models.clip", models + "/clip");
+    properties.put("spring.kafka.consumer.group-id", group);
+    properties.put("server.port", "0");
+    properties.put("imagesearch.worker.retry.initial", "200ms");
+    properties.put("imagesearch.worker.retry.max", "2s");
+    // Small pages and a short lease: several pages per migration, and a quick takeover.
+    properties.put("imagesearch.worker.migration.page-size", "3");
+    properties.put("imagesearch.worker.migration.lease", "3s");
+    properties.put("imagesearch.worker.migration.tick", "200ms");
+    return new SpringApplicationBuilder(EmbedWorkerApplication.class).properties(properties).run();
+  }
+
+  private static Optional<Migration> migration(String target) {
+    return migrations.get(target).map(Migrations.Stored::migration);
+  }
+
+  private static long count(String index, String collection) throws Exception {
+    es.indices().refresh(r -> r.index(index).ignoreUnavailable(true));
+    return es.count(
+            c ->
+                c.index(index)
+                    .ignoreUnavailable(true)
+                    .query(q -> q.term(t -> t.field(ImageIndex.COLLECTION).value(collection))))
+        .count();
+  }
+
+  private static Optional<ImageDocument> document(String index, String id) throws Exception {
+    var found = es.get(g -> g.index(index).id(id).sourceExcludeVectors(false), ImageDocument.class);
+    return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
+  }
+}
