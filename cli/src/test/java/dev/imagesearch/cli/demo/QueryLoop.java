@@ -27,6 +27,7 @@ final class QueryLoop implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong answers = new AtomicLong();
   private final Queue<String> errors = new ConcurrentLinkedQueue<>();
+  private final Queue<Long> latencies = new ConcurrentLinkedQueue<>();
   private final Thread thread;
 
   private QueryLoop(List<Path> photos) {
@@ -44,7 +45,10 @@ final class QueryLoop implements AutoCloseable {
         Path photo = photos.get(i % photos.size());
         String model = i % 2 == 0 ? "vgg16" : "clip";
         try {
-          check(photo, model, query(http, photo, model));
+          long start = System.nanoTime();
+          HttpResponse<String> response = query(http, photo, model);
+          latencies.add(System.nanoTime() - start);
+          check(photo, model, response);
         } catch (Exception e) {
           errors.add(model + " " + photo.getFileName() + ": " + e);
         }
@@ -96,6 +100,15 @@ final class QueryLoop implements AutoCloseable {
 
   void awaitAnswers(long count, Duration timeout) throws InterruptedException {
     ModelMigrationE2ETest.await(count + " answers", timeout, () -> answers.get() >= count);
+  }
+
+  /** Each answer's time in nanoseconds, in order; {@link #clearLatencies} starts anew. */
+  List<Long> latencies() {
+    return List.copyOf(latencies);
+  }
+
+  void clearLatencies() {
+    latencies.clear();
   }
 
   List<String> errors() {
