@@ -25,5 +25,5 @@ CLASSPATH=$(tr ':' '\n' < cli/target/bench.classpath | sed -E \
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 cd cli
 exec "$JAVA" -Dai.djl.offline=true -Dimagesearch.repo.dir="$PWD/.." \
-  -cp "target/test-classes:target/classes:$CLASSPATH" \
+  -cp "$PWD/target/test-classes:$PWD/target/classes:$CLASSPATH" \
   dev.imagesearch.cli.demo.MigrationBenchmark "$(cd .. && realpath "$IMAGES")" "$N" "$OUT/standin-b" "$OUT"

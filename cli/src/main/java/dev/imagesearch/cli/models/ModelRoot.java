@@ -45,15 +45,6 @@ public record ModelRoot(Path root, String vgg16, String clip) {
     return root.resolve("clip");
   }
 
-  /** search-api's multilingual text encoder, when this folder has one. */
-  public boolean hasMultilingual() {
-    return Files.isDirectory(root.resolve("multilingual"));
-  }
-
-  public Path multilingualDir() {
-    return root.resolve("multilingual");
-  }
-
   private static String model(Path root, String name) throws Refused {
     Path dir = root.resolve(name);
     if (!Files.isDirectory(dir)) {
