@@ -82,6 +82,8 @@ class ModelMigrationE2ETest {
       assertThat(stack.upPatiently("up-again")).as(stack.log("up-again")).isTrue();
 
       es.awaitState("images-v2", "SWITCHED", Duration.ofMinutes(6));
+      // search-api reads the alias again every second: answers after that come from images-v2.
+      Thread.sleep(3000);
       long answersAtSwitch = queries.answers();
       queries.awaitAnswers(answersAtSwitch + 10, Duration.ofMinutes(1));
       queries.stop();
