@@ -43,6 +43,7 @@ class ImagesearchCommandTest {
     assertThat(out.toString())
         .startsWith("#!/usr/bin/env bash")
         .contains("complete -F _complete_imagesearch")
-        .contains("search", "delete", "--similar");
+        .contains("search", "delete", "--similar")
+        .contains("use", "rollback", "--models");
   }
 }

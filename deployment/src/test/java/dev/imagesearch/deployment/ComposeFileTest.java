@@ -62,6 +62,16 @@ class ComposeFileTest {
   }
 
   @Test
+  void theWorkerAndSearchApiLoadTheSameImageModels() {
+    for (String model : List.of("IMAGESEARCH_MODELS_VGG16", "IMAGESEARCH_MODELS_CLIP")) {
+      assertThat(environment("embed-worker").get(model))
+          .as(model)
+          .isNotNull()
+          .isEqualTo(environment("search-api").get(model));
+    }
+  }
+
+  @Test
   void servicesFindEachOtherByComposeServiceName() {
     for (Service service : Service.values()) {
       Map<String, Object> env = environment(service.module);

@@ -125,4 +125,25 @@ class KubernetesWiringTest {
         .as("models come from an S3 prefix, not from the image")
         .allMatch(location -> location.startsWith("s3://"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"base", "cpu", "gpu"})
+  void theWorkerAndSearchApiLoadTheSameImageModels(String name) {
+    Cluster cluster = Cluster.of(name);
+    for (String model : List.of("IMAGESEARCH_MODELS_VGG16", "IMAGESEARCH_MODELS_CLIP")) {
+      assertThat(modelSource(cluster, Service.EMBED_WORKER, model))
+          .as("%s: %s", name, model)
+          .isNotNull()
+          .isEqualTo(modelSource(cluster, Service.SEARCH_API, model));
+    }
+  }
+
+  private static String modelSource(Cluster cluster, Service service, String variable) {
+    return Cluster.container(cluster.deployment(service)).getEnv().stream()
+        .filter(v -> v.getName().equals(variable) && v.getValueFrom() != null)
+        .map(v -> v.getValueFrom().getConfigMapKeyRef())
+        .map(ref -> ref.getName() + "/" + ref.getKey())
+        .findFirst()
+        .orElse(null);
+  }
 }

@@ -17,8 +17,11 @@ class ServiceJarTest {
             "imagesearch.events.partitions",
             "imagesearch.security.api-keys[].sha256");
     assertThat(Service.EMBED_WORKER.jar().properties())
-        .contains("imagesearch.worker.models.clip", "imagesearch.worker.batch.max-size");
-    assertThat(Service.SEARCH_API.jar().properties()).contains("imagesearch.models.vgg16");
+        .contains("imagesearch.models.clip", "imagesearch.worker.batch.max-size")
+        .as("the old name is refused at start, not declared")
+        .doesNotContain("imagesearch.worker.models.clip");
+    assertThat(Service.SEARCH_API.jar().properties())
+        .contains("imagesearch.models.vgg16", "imagesearch.models.multilingual");
   }
 
   @Test

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -16,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything an operator tunes on the worker ({@code imagesearch.worker.*}).
+ * Everything an operator tunes on the worker ({@code imagesearch.worker.*}). The models are {@code
+ * imagesearch.models.*}, shared with search-api ({@code ModelLocations}).
  *
  * @param concurrency listener threads in this process; more than the topic's partitions idle. Two
  *     overlap one batch's duplicate lookup and bulk write with the other's inference (measured in
@@ -61,18 +61,8 @@ public record WorkerProperties(
     @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24)
         Duration stallTimeout,
     @DefaultValue("2") @Min(1) @Max(100) int quarantineAfter,
-    @Valid @DefaultValue ModelLocations models,
     @Valid @DefaultValue Batch batch,
     @Valid @DefaultValue Retry retry) {
-
-  /**
-   * Model directories, {@code s3://} or {@code https://} locations. The defaults are the tiny
-   * stand-ins committed in the repository, relative to the working directory (the repository root
-   * under {@code ./imagesearch up}); their vectors mean nothing.
-   */
-  public record ModelLocations(
-      @DefaultValue("models/standin/vgg16") @NotBlank String vgg16,
-      @DefaultValue("models/standin/clip") @NotBlank String clip) {}
 
   /**
    * Model batching across listener threads: a forward pass starts when {@code maxSize} images wait

@@ -59,8 +59,8 @@ public abstract class WorkerTestBase {
     RealServers.registerKafka(registry);
     RealServers.registerElasticsearch(registry);
     registry.add("imagesearch.s3.create-bucket", () -> "true");
-    registry.add("imagesearch.worker.models.vgg16", () -> REPO + "/models/standin/vgg16");
-    registry.add("imagesearch.worker.models.clip", () -> REPO + "/models/standin/clip");
+    registry.add("imagesearch.models.vgg16", () -> REPO + "/models/standin/vgg16");
+    registry.add("imagesearch.models.clip", () -> REPO + "/models/standin/clip");
     createTopic(RealServers.kafka().bootstrapServers());
   }
 

@@ -112,6 +112,7 @@ enum Component {
     if (this == INGEST_SERVICE) {
       command.addAll(List.of(apiKey.ingestArguments()));
     }
+    command.addAll(StackModels.read(stack).arguments(this));
     return command;
   }
 

@@ -1,7 +1,9 @@
 package dev.imagesearch.cli.stack;
 
+import dev.imagesearch.cli.models.ModelRoot;
 import dev.imagesearch.localstack.ManagedProcess;
 import dev.imagesearch.localstack.ServerStartException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,16 @@ public class UpCommand implements Callable<Integer> {
       })
   Bind bind = Bind.LOOPBACK;
 
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "Start the worker and search-api on the models in DIR (vgg16/, clip/, "
+              + "optionally multilingual/, as ./imagesearch models fetch writes them), checked "
+              + "first. Kept for the next up. An index of other models is re-embedded in the "
+              + "background (models status).")
+  Path models;
+
   static final class BindConverter implements ITypeConverter<Bind> {
     @Override
     public Bind convert(String value) {
@@ -51,6 +63,28 @@ public class UpCommand implements Callable<Integer> {
         List.of(Component.values()).stream()
             .filter(c -> stack.pidFile(c).running().isEmpty())
             .toList();
+    if (models != null) {
+      StackModels current = StackModels.read(stack);
+      ModelRoot next;
+      try {
+        next = ModelRoot.verify(models);
+      } catch (ModelRoot.Refused e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+      if (!next.root().equals(current.configured())) {
+        if (stopped.size() < Component.values().length) {
+          System.err.println(
+              "imagesearch is running on "
+                  + current.configured()
+                  + ": ./imagesearch models use "
+                  + next.root()
+                  + " switches a running stack.");
+          return 1;
+        }
+        current.moveTo(next.root()).write(stack);
+      }
+    }
     if (stopped.isEmpty()) {
       System.out.println("imagesearch is already running.");
       Urls.print();

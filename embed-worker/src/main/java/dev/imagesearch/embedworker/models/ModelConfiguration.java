@@ -3,12 +3,11 @@ package dev.imagesearch.embedworker.models;
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedding.engine.Djl;
 import dev.imagesearch.embedding.engine.TorchScript;
+import dev.imagesearch.embedding.model.ModelLocations;
 import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
 import dev.imagesearch.index.ModelVersions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,39 +15,32 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PrecisionProperties.class)
+@EnableConfigurationProperties({ModelLocations.class, PrecisionProperties.class})
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
   /** The two image models, loaded once at start. */
   @Bean(destroyMethod = "close")
-  EmbeddingModels models(WorkerProperties properties, PrecisionProperties precision) {
+  EmbeddingModels models(
+      WorkerProperties properties,
+      ModelLocations locations,
+      PrecisionProperties precision,
+      Environment environment) {
+    OldModelNames.refuse(environment);
     if (System.getProperty("imagesearch.device") == null) {
       // The embedding library reads the device from this property when it loads a model.
       System.setProperty("imagesearch.device", properties.device());
     }
     Djl.configure();
-    WorkerProperties.ModelLocations locations = properties.models();
-    EmbeddingModels models;
-    try {
-      models = EmbeddingModels.load(locations.vgg16(), locations.clip(), precision.precision());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Could not load the models (imagesearch.worker.models.vgg16="
-              + locations.vgg16()
-              + ", clip="
-              + locations.clip()
-              + "; relative paths start at the working directory): "
-              + e.getMessage(),
-          e);
-    }
+    EmbeddingModels models = locations.load(precision.precision());
     if (models.standin()) {
       log.warn(
           "Using STAND-IN models with random weights ({} from {}, {} from {}): vectors carry no"
-              + " meaning and search results will be arbitrary. Set imagesearch.worker.models.vgg16"
-              + " and imagesearch.worker.models.clip to real model directories.",
+              + " meaning and search results will be arbitrary. Set imagesearch.models.vgg16"
+              + " and imagesearch.models.clip to real model directories.",
           models.vgg16().descriptor().id(),
           locations.vgg16(),
           models.clip().descriptor().id(),

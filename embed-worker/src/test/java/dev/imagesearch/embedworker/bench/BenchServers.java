@@ -52,8 +52,8 @@ final class BenchServers {
     p.put("imagesearch.s3.region", S3Store.REGION);
     p.put("imagesearch.s3.access-key", S3Store.ACCESS_KEY);
     p.put("imagesearch.s3.secret-key", S3Store.SECRET_KEY);
-    p.put("imagesearch.worker.models.vgg16", models.resolve("vgg16").toString());
-    p.put("imagesearch.worker.models.clip", models.resolve("clip").toString());
+    p.put("imagesearch.models.vgg16", models.resolve("vgg16").toString());
+    p.put("imagesearch.models.clip", models.resolve("clip").toString());
     p.put("logging.level.dev.imagesearch.embedworker", "DEBUG");
     return p;
   }

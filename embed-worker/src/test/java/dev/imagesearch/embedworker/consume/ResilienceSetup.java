@@ -47,8 +47,8 @@ final class ResilienceSetup {
     p.put("imagesearch.s3.region", S3Store.REGION);
     p.put("imagesearch.s3.access-key", S3Store.ACCESS_KEY);
     p.put("imagesearch.s3.secret-key", S3Store.SECRET_KEY);
-    p.put("imagesearch.worker.models.vgg16", WorkerTestBase.REPO + "/models/standin/vgg16");
-    p.put("imagesearch.worker.models.clip", WorkerTestBase.REPO + "/models/standin/clip");
+    p.put("imagesearch.models.vgg16", WorkerTestBase.REPO + "/models/standin/vgg16");
+    p.put("imagesearch.models.clip", WorkerTestBase.REPO + "/models/standin/clip");
     p.put("imagesearch.worker.duplicate-threshold", "0.995");
     p.put("imagesearch.worker.retry.initial", "500ms");
     p.put("imagesearch.worker.retry.max", "4s");

@@ -203,8 +203,8 @@ class ModelMigrationTest {
     RealServers.registerKafka((name, value) -> properties.put(name, value.get()));
     RealServers.registerElasticsearch((name, value) -> properties.put(name, value.get()));
     properties.put("imagesearch.s3.create-bucket", "true");
-    properties.put("imagesearch.worker.models.vgg16", models + "/vgg16");
-    properties.put("imagesearch.worker.models.clip", models + "/clip");
+    properties.put("imagesearch.models.vgg16", models + "/vgg16");
+    properties.put("imagesearch.models.clip", models + "/clip");
     properties.put("spring.kafka.consumer.group-id", group);
     properties.put("server.port", "0");
     properties.put("imagesearch.worker.retry.initial", "200ms");

@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.model.ModelLocations;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.PrecisionProperties;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
@@ -13,18 +14,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PrecisionProperties.class)
+@EnableConfigurationProperties({ModelLocations.class, PrecisionProperties.class})
 class ModelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
 
   /** The configured models, loaded once at start; thread-safe (the library pools predictors). */
   @Bean(destroyMethod = "close")
-  EmbeddingModels models(ModelProperties properties, PrecisionProperties precision) {
-    try {
-      return ModelSets.open(properties.vgg16(), properties.clip(), precision.precision());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not load the models: " + e.getMessage(), e);
-    }
+  EmbeddingModels models(ModelLocations locations, PrecisionProperties precision) {
+    EmbeddingModels models = locations.load(precision.precision());
+    ModelSets.warnIfStandIn(models);
+    return models;
   }
 
   /** The multilingual text encoder, loaded once at start; thread-safe. */

@@ -6,24 +6,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the models come from: a local directory, {@code s3://bucket/prefix} or {@code https://}.
- * The index version that serves queries must have been made with these or the previous ones; the
+ * search-api's own models, beside the image models every service reads ({@code
+ * imagesearch.models.vgg16} and {@code .clip}: {@code ModelLocations} in the embedding library).
+ * The index version that serves queries must have been made with those or the previous ones; the
  * service checks that at start.
  *
- * @param vgg16 the VGG16 model; relative paths are resolved from the working directory
- * @param clip the CLIP model
  * @param multilingual the multilingual text encoder into CLIP's space (text queries only; the index
  *     does not depend on it)
- * @param previous the models of the index version that serves while a migration to {@code vgg16}
- *     and {@code clip} runs, or null (decision 0027)
+ * @param previous the models of the index version that serves while a migration to the configured
+ *     models runs, or null (decision 0027)
  */
 @Validated
 @ConfigurationProperties("imagesearch.models")
 public record ModelProperties(
-    @DefaultValue("models/standin/vgg16") @NotBlank String vgg16,
-    @DefaultValue("models/standin/clip") @NotBlank String clip,
-    @DefaultValue("models/standin/multilingual") @NotBlank String multilingual,
-    Previous previous) {
+    @DefaultValue("models/standin/multilingual") @NotBlank String multilingual, Previous previous) {
 
   /** {@code imagesearch.models.previous.vgg16} and {@code .clip}: both, or neither. */
   public record Previous(String vgg16, String clip) {

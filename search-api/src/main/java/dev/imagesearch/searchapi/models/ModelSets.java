@@ -61,6 +61,11 @@ public class ModelSets implements DisposableBean {
   /** Loads both models, in the configured precision; nothing stays open when one fails. */
   static EmbeddingModels open(String vgg16, String clip, Precision precision) throws IOException {
     EmbeddingModels models = EmbeddingModels.load(vgg16, clip, precision);
+    warnIfStandIn(models);
+    return models;
+  }
+
+  static void warnIfStandIn(EmbeddingModels models) {
     if (models.standin()) {
       // Stand-ins have random weights: results look like search but mean nothing.
       log.warn(
@@ -69,7 +74,6 @@ public class ModelSets implements DisposableBean {
           models.vgg16().descriptor().id(),
           models.clip().descriptor().id());
     }
-    return models;
   }
 
   public static ModelVersions versions(EmbeddingModels models) {
