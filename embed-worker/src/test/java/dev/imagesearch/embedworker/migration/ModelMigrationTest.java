@@ -207,13 +207,21 @@ class ModelMigrationTest {
     properties.put("imagesearch.worker.models.clip", models + "/clip");
     properties.put("spring.kafka.consumer.group-id", group);
     properties.put("server.port", "0");
+    // Small batches: a worker closed mid-migration leaves re-embeds undone, which its successor
+    // must finish before the alias moves.
+    properties.put("imagesearch.worker.max-poll-records", "2");
     properties.put("imagesearch.worker.retry.initial", "200ms");
     properties.put("imagesearch.worker.retry.max", "2s");
     // Small pages and a short lease: several pages per migration, and a quick takeover.
     properties.put("imagesearch.worker.migration.page-size", "3");
     properties.put("imagesearch.worker.migration.lease", "3s");
     properties.put("imagesearch.worker.migration.tick", "200ms");
-    return new SpringApplicationBuilder(EmbedWorkerApplication.class).properties(properties).run();
+    // Arguments, not default properties: those would lose against application.yml.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(EmbedWorkerApplication.class).run(args);
   }
 
   private static Optional<Migration> migration(String target) {
