@@ -3,7 +3,6 @@ package dev.imagesearch.index;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -48,23 +47,7 @@ public final class ImageAttempts {
   /** Creates {@link #INDEX} (one shard: it holds only images in flight) unless it exists. */
   public void ensureExists(int replicas)
       throws InterruptedException, ExecutionException, TimeoutException {
-    if (await(client.indices().exists(e -> e.index(INDEX))).value()) {
-      return;
-    }
-    try {
-      await(
-          client
-              .indices()
-              .create(
-                  c ->
-                      c.index(INDEX)
-                          .withJson(new StringReader(MAPPING))
-                          .settings(s -> s.numberOfShards("1").numberOfReplicas("" + replicas))));
-    } catch (ExecutionException e) {
-      if (!IndexErrors.alreadyExists(e)) {
-        throw e;
-      }
-    }
+    SmallIndex.ensureExists(client, INDEX, MAPPING, replicas, timeout);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.imagesearch.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -44,23 +43,7 @@ public final class ImageDeletions {
   /** Creates {@link #INDEX} (one shard: a tombstone is a few bytes) unless it exists. */
   public void ensureExists(int replicas)
       throws InterruptedException, ExecutionException, TimeoutException {
-    if (await(client.indices().exists(e -> e.index(INDEX))).value()) {
-      return;
-    }
-    try {
-      await(
-          client
-              .indices()
-              .create(
-                  c ->
-                      c.index(INDEX)
-                          .withJson(new StringReader(MAPPING))
-                          .settings(s -> s.numberOfShards("1").numberOfReplicas("" + replicas))));
-    } catch (ExecutionException e) {
-      if (!IndexErrors.alreadyExists(e)) {
-        throw e;
-      }
-    }
+    SmallIndex.ensureExists(client, INDEX, MAPPING, replicas, timeout);
   }
 
   /** Records the deletion, for the bulk request that deletes the image's documents. */

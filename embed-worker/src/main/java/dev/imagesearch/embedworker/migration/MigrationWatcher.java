@@ -32,7 +32,7 @@ class MigrationWatcher implements SmartLifecycle {
   private final ReembedTopic topic;
   private final KafkaListenerEndpointRegistry listeners;
   private final MigrationProperties properties;
-  private ScheduledExecutorService thread;
+  private volatile ScheduledExecutorService thread;
   private State reported;
 
   MigrationWatcher(
@@ -66,6 +66,9 @@ class MigrationWatcher implements SmartLifecycle {
       consume(true);
       coordinator.work(stored.get());
     } catch (Exception e) {
+      if (thread == null || thread.isShutdown()) {
+        return; // stopping: the request was interrupted on purpose
+      }
       // Elasticsearch or Kafka away: the next tick tries again; nothing was half-written.
       log.warn("Model migration into {}: {}; trying again", target.name(), e.toString());
     }

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /** What {@link ResilienceTest}'s worker processes are started with, and what it reads back. */
-final class ResilienceSetup {
+public final class ResilienceSetup {
   private ResilienceSetup() {}
 
   static S3AsyncClient s3() {
@@ -60,7 +60,7 @@ final class ResilienceSetup {
    * A consumer group that starts at the topic's current end, so the worker reads only this test's
    * events, not those earlier tests left on the shared topic.
    */
-  static String newGroupAtEnd() throws Exception {
+  public static String newGroupAtEnd() throws Exception {
     String group = "resilience-" + UUID.randomUUID();
     try (AdminClient admin =
         AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {

@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.imagesearch.contracts.events.ImageDeleted;
-import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedworker.EmbedWorkerApplication;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerTestBase;
+import dev.imagesearch.embedworker.consume.ResilienceSetup;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
@@ -38,10 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,29 +85,7 @@ class ModelMigrationTest {
             d ->
                 d.index("images-v1", "images-v2", "images-v3", "images-old", Migrations.INDEX)
                     .ignoreUnavailable(true));
-    group = "migration-" + UUID.randomUUID();
-    try (AdminClient admin =
-        AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {
-      var partitions =
-          admin
-              .describeTopics(List.of(Topics.IMAGES))
-              .allTopicNames()
-              .get()
-              .get(Topics.IMAGES)
-              .partitions()
-              .stream()
-              .collect(
-                  Collectors.toMap(
-                      p -> new org.apache.kafka.common.TopicPartition(Topics.IMAGES, p.partition()),
-                      p -> OffsetSpec.latest()));
-      Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-      admin
-          .listOffsets(partitions)
-          .all()
-          .get()
-          .forEach((p, o) -> ends.put(p, new OffsetAndMetadata(o.offset())));
-      admin.alterConsumerGroupOffsets(group, ends).all().get();
-    }
+    group = ResilienceSetup.newGroupAtEnd();
   }
 
   @Test
@@ -207,13 +181,21 @@ class ModelMigrationTest {
     properties.put("imagesearch.models.clip", models + "/clip");
     properties.put("spring.kafka.consumer.group-id", group);
     properties.put("server.port", "0");
+    // Small batches: a worker closed mid-migration leaves re-embeds undone, which its successor
+    // must finish before the alias moves.
+    properties.put("imagesearch.worker.max-poll-records", "2");
     properties.put("imagesearch.worker.retry.initial", "200ms");
     properties.put("imagesearch.worker.retry.max", "2s");
     // Small pages and a short lease: several pages per migration, and a quick takeover.
     properties.put("imagesearch.worker.migration.page-size", "3");
     properties.put("imagesearch.worker.migration.lease", "3s");
     properties.put("imagesearch.worker.migration.tick", "200ms");
-    return new SpringApplicationBuilder(EmbedWorkerApplication.class).properties(properties).run();
+    // Arguments, not default properties: those would lose against application.yml.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(EmbedWorkerApplication.class).run(args);
   }
 
   private static Optional<Migration> migration(String target) {

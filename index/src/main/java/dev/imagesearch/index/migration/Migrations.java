@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The store of {@link Migration}s: {@link #INDEX}, one document per target index (id = its name).
@@ -72,42 +73,26 @@ public final class Migrations {
 
   /** The migration into this index version, if one was ever started. */
   public Optional<Stored> get(String target) {
-    try {
-      var found = es.get(g -> g.index(INDEX).id(target), Migration.class);
-      return found.found()
-          ? Optional.of(new Stored(found.source(), found.seqNo(), found.primaryTerm()))
-          : Optional.empty();
-    } catch (ElasticsearchException e) {
-      if (IndexErrors.indexMissing(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
+    return unless(
+            IndexErrors::indexMissing,
+            () -> es.get(g -> g.index(INDEX).id(target), Migration.class))
+        .filter(found -> found.found())
+        .map(found -> new Stored(found.source(), found.seqNo(), found.primaryTerm()));
   }
 
   /** The most recently started migration, in any state: what status pages show. */
   public Optional<Migration> latest() {
-    try {
-      var hits =
-          es.search(
-                  s ->
-                      s.index(INDEX)
-                          .size(1)
-                          .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))),
-                  Migration.class)
-              .hits()
-              .hits();
-      return hits.isEmpty() ? Optional.empty() : Optional.ofNullable(hits.getFirst().source());
-    } catch (ElasticsearchException e) {
-      if (IndexErrors.indexMissing(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
+    return unless(
+            IndexErrors::indexMissing,
+            () ->
+                es.search(
+                    s ->
+                        s.index(INDEX)
+                            .size(1)
+                            .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))),
+                    Migration.class))
+        .flatMap(r -> r.hits().hits().stream().findFirst())
+        .map(hit -> hit.source());
   }
 
   /**
@@ -133,25 +118,18 @@ public final class Migrations {
 
   /** Writes {@code next} over {@code current}; empty when it changed since it was read. */
   public Optional<Stored> update(Stored current, Migration next) {
-    try {
-      var written =
-          es.index(
-              i ->
-                  i.index(INDEX)
-                      .id(next.to())
-                      .document(next)
-                      .ifSeqNo(current.seqNo())
-                      .ifPrimaryTerm(current.primaryTerm())
-                      .refresh(Refresh.True));
-      return Optional.of(new Stored(next, written.seqNo(), written.primaryTerm()));
-    } catch (ElasticsearchException e) {
-      if (IndexErrors.conflict(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
+    return unless(
+            IndexErrors::conflict,
+            () ->
+                es.index(
+                    i ->
+                        i.index(INDEX)
+                            .id(next.to())
+                            .document(next)
+                            .ifSeqNo(current.seqNo())
+                            .ifPrimaryTerm(current.primaryTerm())
+                            .refresh(Refresh.True)))
+        .map(written -> new Stored(next, written.seqNo(), written.primaryTerm()));
   }
 
   /**
@@ -179,13 +157,28 @@ public final class Migrations {
   }
 
   private Optional<Stored> create(Migration migration) {
+    return unless(
+            IndexErrors::conflict,
+            () ->
+                es.create(
+                    c ->
+                        c.index(INDEX)
+                            .id(migration.to())
+                            .document(migration)
+                            .refresh(Refresh.True)))
+        .map(written -> new Stored(migration, written.seqNo(), written.primaryTerm()));
+  }
+
+  private interface Request<T> {
+    T send() throws IOException;
+  }
+
+  /** The answer, or empty when Elasticsearch answered with the expected refusal. */
+  private static <T> Optional<T> unless(Predicate<Throwable> expected, Request<T> request) {
     try {
-      var written =
-          es.create(
-              c -> c.index(INDEX).id(migration.to()).document(migration).refresh(Refresh.True));
-      return Optional.of(new Stored(migration, written.seqNo(), written.primaryTerm()));
+      return Optional.of(request.send());
     } catch (ElasticsearchException e) {
-      if (IndexErrors.conflict(e)) {
+      if (expected.test(e)) {
         return Optional.empty();
       }
       throw e;
