@@ -1,5 +1,11 @@
 package dev.imagesearch.cli.stack;
 
+import dev.imagesearch.cli.models.ModelRoot;
+import dev.imagesearch.index.ModelVersions;
+import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.migration.Rollback;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +29,14 @@ public class ModelsUseCommand implements Callable<Integer> {
     Stack stack = Stack.fromSystemProperties();
     StackModels current = StackModels.read(stack);
     StackModels next = current.moveTo(directory);
-    if (next == current) {
-      System.out.println("The stack is configured with " + current.configured() + " already.");
-      return 0;
-    }
     try {
-      new ModelSwitch(stack).apply(current, next, ModelSwitch.verify(next.configured()));
+      ModelRoot models = ModelSwitch.verify(next.configured());
+      allowAgain(stack, models);
+      if (next == current) {
+        System.out.println("The stack is configured with " + current.configured() + " already.");
+        return 0;
+      }
+      new ModelSwitch(stack).apply(current, next, models);
     } catch (ModelSwitch.Refused e) {
       System.err.println(e.getMessage());
       return 1;
@@ -42,5 +50,28 @@ public class ModelsUseCommand implements Callable<Integer> {
                 + " answers from the current one. ./imagesearch models status shows the progress."
             : "The next ./imagesearch up starts on " + next.configured() + ".");
     return 0;
+  }
+
+  /**
+   * Choosing models is the operator's word: a rollback of their migration no longer holds their
+   * workers back (Rollback#allowAgain). Needs the running stack's Elasticsearch.
+   */
+  private static void allowAgain(Stack stack, ModelRoot models) throws ModelSwitch.Refused {
+    if (stack.pidFile(Component.ELASTICSEARCH).running().isEmpty()) {
+      return;
+    }
+    try (SearchIndex index = StackIndex.connect()) {
+      int forgotten =
+          Rollback.allowAgain(
+              index.versions(),
+              index.migrations(),
+              new ModelVersions(models.vgg16(), models.clip()));
+      if (forgotten > 0) {
+        System.out.println("A rolled-back migration to these models may start again.");
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new ModelSwitch.Refused(
+          "Elasticsearch is not reachable at " + StackIndex.URL + ": " + e.getMessage());
+    }
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * with stand-ins A, {@code models use B} (stand-ins of another seed), uploads and deletions and a
  * SIGKILLed worker during the migration, and a query loop the whole time that must get 0 errors and
  * only answers consistent with one model set (an image finds itself first at cosine ~1.0, which a
- * query encoded with the other set cannot). Then {@code models rollback}. Output in
+ * query encoded with the other set cannot). Then {@code models rollback} (the uploads of the
+ * migration are brought back into A), and {@code models use B} again. Output in
  * cli/target/e2e-migration/.
  */
 @NeedsClipVocabulary
@@ -108,6 +109,21 @@ class ModelMigrationE2ETest {
       afterRollback.stop();
       assertThat(afterRollback.errors()).as("query errors after the rollback").isEmpty();
     }
+    // The uploads made during the migration went only into images-v2: the way back brings them.
+    es.awaitState("images-v1", "SWITCHED", Duration.ofMinutes(3));
+    assertThat(es.count("images-v1")).isEqualTo(INDEXED - DELETED + UPLOADED);
+    for (Path photo : uploads) {
+      assertThat(es.exists("images-v1", id(photo)))
+          .as("uploaded %s after rollback", photo)
+          .isTrue();
+    }
+
+    // Choosing B again overrides the rollback: the migration runs again and images-v2 serves.
+    assertThat(stack.cli("use-again", 5, "models", "use", modelsB.toString()))
+        .as(stack.log("use-again"))
+        .isZero();
+    es.awaitState("images-v2", "SWITCHED", Duration.ofMinutes(3));
+    assertThat(es.serving()).isEqualTo("images-v2");
   }
 
   private static List<Path> photos(String name, int count, long seed) throws Exception {

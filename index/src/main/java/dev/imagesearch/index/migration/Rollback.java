@@ -2,6 +2,7 @@ package dev.imagesearch.index.migration;
 
 import dev.imagesearch.index.ImageIndexVersions;
 import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
+import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.migration.Migration.State;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,5 +48,34 @@ public final class Rollback {
             new IndexVersion(latest.from(), 0, latest.fromModels()),
             now);
     return new Outcome(undone, Optional.of(migrations.start(back).migration()));
+  }
+
+  /**
+   * Choosing {@code models} again after a rollback ({@code imagesearch models use}): forgets the
+   * records that keep their workers from migrating, the rolled-back one and any way back from their
+   * version, so the next worker with those models starts the migration afresh (skipping images
+   * already there). Without this, the rollback would hold for good. Returns how many it forgot.
+   */
+  public static int allowAgain(
+      ImageIndexVersions versions, Migrations migrations, ModelVersions models) {
+    int forgotten = 0;
+    for (IndexVersion chosen : versions.list()) {
+      if (!chosen.models().equals(models)) {
+        continue;
+      }
+      for (IndexVersion version : versions.list()) {
+        Optional<Migration> record =
+            migrations.get(version.name()).map(Migrations.Stored::migration);
+        boolean blocks =
+            record.isPresent()
+                && (record.get().from().equals(chosen.name())
+                    || (version.equals(chosen) && record.get().state() == State.ROLLED_BACK));
+        if (blocks) {
+          migrations.forget(version.name());
+          forgotten++;
+        }
+      }
+    }
+    return forgotten;
   }
 }

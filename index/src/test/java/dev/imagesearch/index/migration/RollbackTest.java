@@ -95,4 +95,28 @@ class RollbackTest {
     assertThatThrownBy(() -> Rollback.latest(versions, migrations))
         .hasMessageContaining("no migration to roll back");
   }
+
+  @Test
+  void choosingTheRolledBackModelsAgainForgetsWhatHeldTheirWorkersBack() {
+    var stored = migrations.start(Migration.of(v1, v2, Instant.now()));
+    versions.switchAlias(v1.name(), v2.name());
+    migrations.update(stored, stored.migration().inState(State.SWITCHED, Instant.now()));
+    Rollback.latest(versions, migrations);
+
+    assertThat(Rollback.allowAgain(versions, migrations, B)).isEqualTo(2);
+
+    assertThat(migrations.get(v2.name())).as("the rolled-back record").isEmpty();
+    assertThat(migrations.get(v1.name())).as("the way back from v2").isEmpty();
+    assertThat(versions.serving()).contains(v1);
+  }
+
+  @Test
+  void choosingTheServingModelsAgainForgetsNothing() {
+    migrations.start(Migration.of(v1, v2, Instant.now()));
+
+    assertThat(Rollback.allowAgain(versions, migrations, B)).isZero();
+
+    assertThat(migrations.get(v2.name()).orElseThrow().migration().state())
+        .isEqualTo(State.ENUMERATING);
+  }
 }
