@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
  * finished goes one image at a time ({@link Attempts}).
  */
 @Component
-class ImageEventListener {
-  static final String ID = "embed-worker";
+public class ImageEventListener {
+  public static final String ID = "embed-worker";
   private static final Logger log = LoggerFactory.getLogger(ImageEventListener.class);
 
   private final ImagePipeline pipeline;

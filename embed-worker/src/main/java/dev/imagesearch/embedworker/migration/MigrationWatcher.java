@@ -1,5 +1,6 @@
 package dev.imagesearch.embedworker.migration;
 
+import dev.imagesearch.embedworker.consume.ImageEventListener;
 import dev.imagesearch.embedworker.consume.ReembedListener;
 import dev.imagesearch.embedworker.indexing.IndexTarget;
 import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
@@ -34,6 +35,8 @@ class MigrationWatcher implements SmartLifecycle {
   private final MigrationProperties properties;
   private volatile ScheduledExecutorService thread;
   private State reported;
+  private boolean leftUploads;
+  private boolean resumeUploads;
 
   MigrationWatcher(
       IndexTarget target,
@@ -52,9 +55,12 @@ class MigrationWatcher implements SmartLifecycle {
 
   void tick() {
     try {
+      Optional<IndexVersion> serving = target.versions().serving();
+      boolean leftover = serving.isPresent() && movedAway(serving.get());
+      leaveUploads(leftover);
       Optional<Migrations.Stored> stored = migrations.get(target.name());
-      if (stored.isEmpty()) {
-        stored = startIfNeeded();
+      if (stored.isEmpty() && !leftover) {
+        stored = startIfNeeded(serving);
       }
       Optional<Migration> migration = stored.map(Migrations.Stored::migration);
       report(migration);
@@ -75,24 +81,46 @@ class MigrationWatcher implements SmartLifecycle {
   }
 
   /** A migration when the alias serves other models than this worker's. */
-  private Optional<Migrations.Stored> startIfNeeded() {
-    Optional<IndexVersion> serving = target.versions().serving();
+  private Optional<Migrations.Stored> startIfNeeded(Optional<IndexVersion> serving) {
     if (serving.isEmpty() || serving.get().name().equals(target.name())) {
-      return Optional.empty();
-    }
-    // The serving version was migrated to from this worker's: this worker is a leftover of the old
-    // models (a rolling update), and migrating back would undo what the operator asked for.
-    boolean movedAway =
-        migrations
-            .get(serving.get().name())
-            .map(Migrations.Stored::migration)
-            .filter(m -> m.state() == State.SWITCHED && m.from().equals(target.name()))
-            .isPresent();
-    if (movedAway) {
       return Optional.empty();
     }
     return Optional.of(
         migrations.start(Migration.of(serving.get(), target.version(), Instant.now())));
+  }
+
+  /**
+   * The serving version was migrated to from this worker's: this worker is a leftover of the old
+   * models (a rolling update). Migrating back would undo what the operator asked for, and uploads
+   * written into its own version would never be found, so it leaves them to the new workers.
+   */
+  private boolean movedAway(IndexVersion serving) {
+    return !serving.name().equals(target.name())
+        && migrations
+            .get(serving.name())
+            .map(Migrations.Stored::migration)
+            .filter(m -> m.state() == State.SWITCHED && m.from().equals(target.name()))
+            .isPresent();
+  }
+
+  /** Stops the upload listener of a leftover, and starts it again (only) if it stopped it. */
+  private void leaveUploads(boolean leftover) {
+    MessageListenerContainer container = listeners.getListenerContainer(ImageEventListener.ID);
+    if (container == null || leftover == leftUploads) {
+      return;
+    }
+    leftUploads = leftover;
+    if (leftover) {
+      log.error(
+          "The collection moved on from {} to other models: this worker leaves uploads to the"
+              + " workers that have them. Restart it with the serving version's models.",
+          target.name());
+      resumeUploads = container.isRunning();
+      container.stop();
+    } else if (resumeUploads) {
+      log.info("{} serves again: this worker consumes uploads again", target.name());
+      container.start();
+    }
   }
 
   private void consume(boolean on) {

@@ -10,7 +10,6 @@ import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerProcess;
 import dev.imagesearch.embedworker.WorkerTestBase;
 import dev.imagesearch.index.IndexProperties;
-import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
 import dev.imagesearch.localstack.Elasticsearch;
 import dev.imagesearch.storage.ImageStore;
@@ -40,7 +39,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * Workers as separate processes against an Elasticsearch of their own, which the tests can stop and
- * kill: crashes, outages and a refused start.
+ * kill: crashes and outages (a start on other models is a migration: ModelMigrationTest).
  */
 @NeedsClipVocabulary
 @WithRealServers
@@ -97,24 +96,6 @@ class ResilienceTest {
     // The unpacked Elasticsearch and its data (about 150 MB); worker logs stay in target/.
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
-  }
-
-  @Test
-  @Order(1)
-  void refusesToStartOnAnIndexMadeForOtherModels() throws Exception {
-    index.ensureExists(new ModelVersions("vgg16:other-version", "clip:other-version"));
-    try (WorkerProcess worker =
-        WorkerProcess.start(
-            ResilienceSetup.workerProperties(esPort, ResilienceSetup.newGroupAtEnd()),
-            LOGS.resolve("mismatch.log"))) {
-      assertThat(worker.awaitExit(180)).isNotZero();
-      assertThat(worker.log())
-          .contains("IndexMismatchException")
-          .contains("holds vectors of vgg16Model vgg16:other-version")
-          .contains("index the collection again into a new index version");
-    } finally {
-      es.indices().delete(d -> d.index("images-v1")).get();
     }
   }
 

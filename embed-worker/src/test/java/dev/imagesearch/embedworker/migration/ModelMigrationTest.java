@@ -11,6 +11,7 @@ import dev.imagesearch.embedding.EmbeddingModels;
 import dev.imagesearch.embedworker.EmbedWorkerApplication;
 import dev.imagesearch.embedworker.TestEvents;
 import dev.imagesearch.embedworker.WorkerTestBase;
+import dev.imagesearch.embedworker.consume.ImageEventListener;
 import dev.imagesearch.embedworker.consume.ResilienceSetup;
 import dev.imagesearch.imaging.ImageDecoder;
 import dev.imagesearch.imaging.RgbImage;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * A model migration end to end on real Kafka, S3 and Elasticsearch: images indexed by workers with
@@ -157,6 +159,22 @@ class ModelMigrationTest {
       Migration done = migration("images-v2").orElseThrow();
       assertThat(done.switchedAt()).isNotNull();
       assertThat(done.total()).isEqualTo(N - 2);
+
+      // A worker of the old models after the switch (a rolling update's leftover) leaves uploads
+      // to b2: written into images-v1, they would never be found.
+      try (var leftover = worker(A)) {
+        var uploads =
+            leftover
+                .getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer(ImageEventListener.ID);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !uploads.isRunning());
+        TestEvents.upload(b2.getBean(ImageStore.class), TestImages.jpeg(900), collection);
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> count("images-v2", collection) == N + 1);
+        assertThat(count("images-v1", collection)).isEqualTo(N - 2);
+        assertThat(versions.serving().orElseThrow().name()).isEqualTo("images-v2");
+      }
     }
   }
 
