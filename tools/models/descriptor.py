@@ -33,9 +33,10 @@ VARIANTS = {
         {"file": "model-bf16.pt", "precision": "bf16", "memoryFormat": "contiguous"},
         {"file": "model-fp16.pt", "precision": "fp16", "memoryFormat": "contiguous"},
     ],
-    # No bf16 variant yet: the multilingual text encoder runs fp32 whatever the precision setting.
     "multilingual": [
         {"file": "model.pt", "precision": "fp32", "memoryFormat": "contiguous"},
+        {"file": "model-bf16.pt", "precision": "bf16", "memoryFormat": "contiguous"},
+        {"file": "model-fp16.pt", "precision": "fp16", "memoryFormat": "contiguous"},
     ],
 }
 

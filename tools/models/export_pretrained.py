@@ -14,7 +14,8 @@ an fp16 variant, with model.json (sha256 of every file, precision and memory for
 Multilingual text encoder: a local copy of sentence-transformers/clip-ViT-B-32-multilingual-v1
        (`git clone https://huggingface.co/sentence-transformers/clip-ViT-B-32-multilingual-v1`):
        0_Transformer (DistilBertModel) loads as `bert.`, 2_Dense as `dense.` (bias-free 768->512);
-       its WordPiece vocab.txt becomes tokenizer.json (wordpiece.py, cased, no accent stripping).
+       its WordPiece vocab.txt becomes tokenizer.json (wordpiece.py, cased, no accent stripping);
+       the same three variants.
 Upload the three directories to S3 (`s3://bucket/models/vgg16`, `.../clip`, `.../multilingual`)
 or copy them next to the services; point IMAGESEARCH_MODELS (or --models) at the parent.
 """
@@ -29,7 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import architectures  # noqa: E402
 import descriptor  # noqa: E402
 import wordpiece  # noqa: E402
-from export_standins import export, export_variants  # noqa: E402
+from export_standins import export_variants  # noqa: E402
 
 
 def load_weights(directory: str) -> dict:
@@ -50,7 +51,7 @@ def export_multilingual(source: str, out: str) -> None:
     model = architectures.multilingual_clip_text()
     model.load_state_dict(state, strict=True)  # any missing or extra key is a wrong checkpoint
     directory = os.path.join(out, "multilingual")
-    export(model, os.path.join(directory, "model.pt"), ["get_text_features"])
+    export_variants({"multilingual": (model, directory)})
     with open(os.path.join(source, "0_Transformer", "vocab.txt"), encoding="utf-8") as f:
         vocab = [line.rstrip("\n") for line in f]
     wordpiece.write_tokenizer(os.path.join(directory, "tokenizer.json"), vocab)

@@ -8,8 +8,8 @@
 Another seed is another model version (its version string carries the seed): tests of a model
 migration use two.
 
-Each image model gets an fp32 variant (model.pt), a bf16 one for CPUs (model-bf16.pt) and an fp16
-one for GPUs (model-fp16.pt), channels_last for VGG16, all listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests,
+Each model gets an fp32 variant (model.pt), a bf16 one for CPUs (model-bf16.pt) and an fp16 one
+for GPUs (model-fp16.pt), channels_last for VGG16, all listed in model.json. tiny: a few MB in all, committed under models/standin/ (tests,
 local stack).
 full: architecture-exact VGG16, CLIP ViT-B/32 and the multilingual text encoder (DistilBERT, mean
       pooling, Dense 768->512) with random weights (~1.5 GB), for benchmarks only;
@@ -41,10 +41,14 @@ def export(module: torch.nn.Module, path: str, methods) -> None:
     torch.jit.save(frozen, path)
 
 
-METHODS = {"vgg16": ["forward"], "clip": ["get_image_features", "get_text_features"]}
+METHODS = {
+    "vgg16": ["forward"],
+    "clip": ["get_image_features", "get_text_features"],
+    "multilingual": ["get_text_features"],
+}
 HALF = {
-    "model-bf16.pt": {"vgg16": variants.Bf16Vgg, "clip": variants.Bf16Clip},
-    "model-fp16.pt": {"vgg16": variants.Fp16Vgg, "clip": variants.Fp16Clip},
+    "model-bf16.pt": {"vgg16": variants.Bf16Vgg, "clip": variants.Bf16Clip, "multilingual": variants.bf16_multilingual},
+    "model-fp16.pt": {"vgg16": variants.Fp16Vgg, "clip": variants.Fp16Clip, "multilingual": variants.fp16_multilingual},
 }
 
 
@@ -71,7 +75,7 @@ def export_multilingual(size: str, directory: str, version: str, seed: int) -> N
         else:
             # The real vocabulary size: the embedding matrix is most of the model's memory.
             model = architectures.multilingual_clip_text()
-        export(model, os.path.join(directory, "model.pt"), ["get_text_features"])
+        export_variants({"multilingual": (model, directory)})
     wordpiece.write_tokenizer(os.path.join(directory, "tokenizer.json"), vocab)
     descriptor.write(directory, "multilingual", version, "multilingual", standin=True)
 

@@ -8,7 +8,9 @@ import dev.imagesearch.embedding.engine.Djl;
 import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
+import dev.imagesearch.embedding.model.ModelDescriptor.Variant;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.model.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +28,20 @@ public final class MultilingualTextModel implements AutoCloseable {
   public static final int DEFAULT_CONTEXT_LENGTH = 128;
 
   private final ModelDescriptor descriptor;
+  private final Variant variant;
   private final HuggingFaceTokenizer tokenizer;
   private final Model model;
   private final BatchedPredictor<long[]> texts;
 
-  private MultilingualTextModel(LocalModel local) throws IOException {
+  private MultilingualTextModel(LocalModel local, Precision precision) throws IOException {
     this.descriptor = local.descriptor();
     if (!descriptor.architecture().equals("multilingual")) {
       throw new IOException(local.directory() + " holds a " + descriptor.architecture() + " model");
     }
+    this.variant = TorchScript.choose(local, precision);
     this.tokenizer = tokenizer(local);
     try {
-      this.model = TorchScript.load(local.directory(), "model.pt", descriptor.name());
+      this.model = TorchScript.load(local.directory(), variant.file(), descriptor.name());
     } catch (IOException e) {
       tokenizer.close();
       throw e;
@@ -64,9 +68,15 @@ public final class MultilingualTextModel implements AutoCloseable {
             "maxLength", String.valueOf(length)));
   }
 
-  /** Loads a verified model directory (see {@link ModelRepository}). */
+  /** Loads a verified model directory (see {@link ModelRepository}), its fp32 variant. */
   public static MultilingualTextModel load(LocalModel local) throws IOException {
-    return new MultilingualTextModel(local);
+    return load(local, Precision.FP32);
+  }
+
+  /** Loads the variant of a verified model directory that runs in {@code precision}. */
+  public static MultilingualTextModel load(LocalModel local, Precision precision)
+      throws IOException {
+    return new MultilingualTextModel(local, precision);
   }
 
   /** Loads and verifies a local model directory. */
@@ -76,6 +86,11 @@ public final class MultilingualTextModel implements AutoCloseable {
 
   public ModelDescriptor descriptor() {
     return descriptor;
+  }
+
+  /** The TorchScript file this instance runs. */
+  public Variant variant() {
+    return variant;
   }
 
   /** WordPiece ids of a text, {@code [CLS]} first and {@code [SEP]} last. */

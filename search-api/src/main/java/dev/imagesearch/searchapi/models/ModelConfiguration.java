@@ -28,12 +28,13 @@ class ModelConfiguration {
 
   /** The multilingual text encoder, loaded once at start; thread-safe. */
   @Bean(destroyMethod = "close")
-  MultilingualTextModel multilingual(ModelProperties properties) {
+  MultilingualTextModel multilingual(ModelProperties properties, PrecisionProperties precision) {
     MultilingualTextModel model;
     try {
       model =
           MultilingualTextModel.load(
-              ModelRepository.fromSystemProperties().resolve(properties.multilingual()));
+              ModelRepository.fromSystemProperties().resolve(properties.multilingual()),
+              precision.precision());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not load the multilingual text model (imagesearch.models.multilingual): "

@@ -3,19 +3,26 @@ package dev.imagesearch.searchapi.search;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.imagesearch.embedding.Vectors;
 import dev.imagesearch.embedding.clip.ClipModel;
+import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.model.Precision;
 import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Text-query encoding on full-size stand-ins, in one run: CLIP's text tower against the
  * multilingual encoder (p50/p99 per query, interleaved), the language detection of {@code auto},
  * and the memory each adds to the process (RSS after load and after the queries; heap for the
  * detector). Run by tools/bench/text-model-bench.sh; args: CLIP_DIR MULTILINGUAL_DIR ROUNDS.
+ *
+ * <p>With a fourth argument {@code --precision}: both text encoders in fp32 against bf16, the four
+ * interleaved query by query (p50/p99), and the centred cosine between the precisions' vectors.
  */
 public final class TextModelBenchmark {
   private static final List<String> QUERIES =
@@ -31,6 +38,10 @@ public final class TextModelBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = Integer.parseInt(args[2]);
+    if (args.length > 3 && args[3].equals("--precision")) {
+      precision(Path.of(args[0]), Path.of(args[1]), rounds);
+      return;
+    }
     // The engine and its thread pools first, so that they count for neither model.
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
       m.ones(new Shape(64, 64)).matMul(m.ones(new Shape(64, 64)));
@@ -74,6 +85,67 @@ public final class TextModelBenchmark {
     System.out.printf("detector heap: %.0f MB%n", (heapAfter - heapBefore) / 1048576.0);
     multilingual.close();
     clip.close();
+  }
+
+  private static void precision(Path clipDir, Path multilingualDir, int rounds) throws Exception {
+    try (ClipModel clip32 = ClipModel.load(ModelRepository.local(clipDir), Precision.FP32);
+        ClipModel clip16 = ClipModel.load(ModelRepository.local(clipDir), Precision.BF16);
+        MultilingualTextModel multi32 =
+            MultilingualTextModel.load(ModelRepository.local(multilingualDir), Precision.FP32);
+        MultilingualTextModel multi16 =
+            MultilingualTextModel.load(ModelRepository.local(multilingualDir), Precision.BF16)) {
+      List<Function<String, float[]>> cases =
+          List.of(clip32::embedText, clip16::embedText, multi32::embedText, multi16::embedText);
+      List<String> names =
+          List.of("CLIP text fp32", "CLIP text bf16", "multilingual fp32", "multilingual bf16");
+      List<List<Double>> ms =
+          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (String q : QUERIES) {
+        cases.forEach(c -> c.apply(q));
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (String q : QUERIES) {
+          for (int i = 0; i < cases.size(); i++) {
+            time(ms.get(i), cases.get(i)::apply, q);
+          }
+        }
+      }
+      System.out.printf(
+          "queries: %d per case (%d rounds of %d)%n", ms.get(0).size(), rounds, QUERIES.size());
+      for (int i = 0; i < cases.size(); i++) {
+        System.out.printf("| %s | %s |%n", names.get(i), percentiles(ms.get(i)));
+      }
+      System.out.printf(
+          "centred cosine bf16 against fp32, min over %d queries: CLIP text %.5f, multilingual %.5f%n",
+          QUERIES.size(),
+          minCentredCosine(
+              QUERIES.stream().map(clip32::embedText).toList(),
+              QUERIES.stream().map(clip16::embedText).toList()),
+          minCentredCosine(
+              QUERIES.stream().map(multi32::embedText).toList(),
+              QUERIES.stream().map(multi16::embedText).toList()));
+    }
+  }
+
+  /** The cosine of each pair after subtracting the reference set's mean vector, the lowest. */
+  private static double minCentredCosine(List<float[]> reference, List<float[]> other) {
+    float[] mean = new float[reference.get(0).length];
+    for (float[] v : reference) {
+      for (int d = 0; d < mean.length; d++) {
+        mean[d] += v[d] / reference.size();
+      }
+    }
+    double min = 1;
+    for (int i = 0; i < reference.size(); i++) {
+      float[] a = reference.get(i).clone();
+      float[] b = other.get(i).clone();
+      for (int d = 0; d < mean.length; d++) {
+        a[d] -= mean[d];
+        b[d] -= mean[d];
+      }
+      min = Math.min(min, Vectors.cosine(a, b));
+    }
+    return min;
   }
 
   private static void time(List<Double> into, Consumer<String> task, String q) {
