@@ -3,12 +3,13 @@ package dev.imagesearch.searchapi.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.multilingual.MultilingualTextModel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code imagesearch.models.precision} picks the variant the service loads. */
+/** {@code imagesearch.models.precision} picks the variant of every model the service loads. */
 class ModelPrecisionTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
@@ -35,6 +36,8 @@ class ModelPrecisionTest {
                 EmbeddingModels models = context.getBean(EmbeddingModels.class);
                 assertThat(models.vgg16().variant().file()).isEqualTo(expected[1]);
                 assertThat(models.clip().variant().precision()).isEqualTo(expected[0]);
+                assertThat(context.getBean(MultilingualTextModel.class).variant().file())
+                    .isEqualTo(expected[1]);
               });
     }
   }
