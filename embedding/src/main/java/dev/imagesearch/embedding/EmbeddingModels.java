@@ -2,6 +2,7 @@ package dev.imagesearch.embedding;
 
 import dev.imagesearch.embedding.clip.ClipModel;
 import dev.imagesearch.embedding.engine.Djl;
+import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.Precision;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
@@ -44,10 +45,12 @@ public final class EmbeddingModels implements AutoCloseable {
   public static EmbeddingModels load(String vgg16, String clip, Precision precision)
       throws IOException {
     ModelRepository repository = ModelRepository.fromSystemProperties();
-    Vgg16Model vgg = Vgg16Model.load(repository.resolve(vgg16), precision);
+    // A remote model downloads only the variant that the load below runs.
+    Precision.Choice choice = TorchScript.choice(precision);
+    Vgg16Model vgg = Vgg16Model.load(repository.resolve(vgg16, choice), precision);
     try {
       EmbeddingModels models =
-          new EmbeddingModels(vgg, ClipModel.load(repository.resolve(clip), precision));
+          new EmbeddingModels(vgg, ClipModel.load(repository.resolve(clip, choice), precision));
       log.info(
           "Loaded {} and {} on {}",
           vgg.descriptor().id(),

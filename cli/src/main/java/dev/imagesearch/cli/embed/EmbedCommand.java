@@ -1,9 +1,11 @@
 package dev.imagesearch.cli.embed;
 
 import dev.imagesearch.embedding.clip.ClipModel;
+import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.LocalModel;
 import dev.imagesearch.embedding.model.ModelDescriptor;
 import dev.imagesearch.embedding.model.ModelRepository;
+import dev.imagesearch.embedding.model.Precision;
 import dev.imagesearch.embedding.vgg.Vgg16Model;
 import dev.imagesearch.imaging.ImageDecodeException;
 import dev.imagesearch.imaging.ImageDecoder;
@@ -73,7 +75,10 @@ public class EmbedCommand implements Callable<Integer> {
               .toString();
     }
     String location = root.endsWith("/") ? root + model : root + "/" + model;
-    LocalModel local = ModelRepository.fromSystemProperties().resolve(location);
+    // fp32, the reference vectors; a remote model downloads only that variant.
+    LocalModel local =
+        ModelRepository.fromSystemProperties()
+            .resolve(location, TorchScript.choice(Precision.FP32));
     ModelDescriptor d = local.descriptor();
     if (d.standin()) {
       err.println(
@@ -94,12 +99,12 @@ public class EmbedCommand implements Callable<Integer> {
     json.append("\"standin\":").append(d.standin()).append(',');
     float[] vector;
     if (model.equals("vgg16")) {
-      try (Vgg16Model vgg = Vgg16Model.load(local)) {
+      try (Vgg16Model vgg = Vgg16Model.load(local, Precision.FP32)) {
         vector = vgg.embedImage(image);
       }
       field(json, "image", input.image.toString()).append(',');
     } else {
-      try (ClipModel clip = ClipModel.load(local)) {
+      try (ClipModel clip = ClipModel.load(local, Precision.FP32)) {
         if (image != null) {
           vector = clip.embedImage(image);
           field(json, "image", input.image.toString()).append(',');

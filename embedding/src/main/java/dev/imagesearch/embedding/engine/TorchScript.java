@@ -27,16 +27,23 @@ public final class TorchScript {
   private TorchScript() {}
 
   /**
-   * The variant of {@code local} to run in {@code precision} (resolving {@link Precision#AUTO} for
-   * this machine), logged with the reason; fp32 where the model has no variant in the precision.
+   * {@code precision} for this process: {@link Precision#AUTO} resolved for the CPU, or fp16 on a
+   * GPU ({@link Djl#device()}). What a remote model downloads ({@code ModelRepository.resolve}) and
+   * what {@link #choose} loads both start from this.
+   */
+  public static Precision.Choice choice(Precision precision) {
+    return precision.resolve(Djl.device().getDeviceType().equals(Device.Type.GPU));
+  }
+
+  /**
+   * The variant of {@code local} to run in {@code precision} (see {@link #choice} and {@link
+   * ModelDescriptor#variantFor}), logged with the reason.
    */
   public static Variant choose(LocalModel local, Precision precision) {
     ModelDescriptor descriptor = local.descriptor();
-    Precision.Choice choice =
-        precision.resolve(Djl.device().getDeviceType().equals(Device.Type.GPU));
-    Variant variant = descriptor.variant(choice.precision()).orElse(null);
-    if (variant == null) {
-      variant = descriptor.variant(Precision.FP32).orElseThrow();
+    Precision.Choice choice = choice(precision);
+    Variant variant = descriptor.variantFor(choice.precision());
+    if (!variant.precision().equals(choice.precision().label())) {
       log.info(
           "{} runs {} (fp32): it has no {} variant ({})",
           descriptor.id(),

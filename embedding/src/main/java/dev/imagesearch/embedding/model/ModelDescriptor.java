@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * {@code model.json}: the single source of truth about a model directory. The index records {@code
@@ -123,6 +126,26 @@ public record ModelDescriptor(
   /** The variant in this concrete precision (not {@link Precision#AUTO}), if any. */
   public Optional<Variant> variant(Precision precision) {
     return variants.stream().filter(v -> v.precision().equals(precision.label())).findFirst();
+  }
+
+  /**
+   * The variant that runs in this concrete precision: its own, or fp32 where the model has none.
+   * The one rule for what a remote model downloads ({@link ModelRepository}) and what loads ({@code
+   * TorchScript.choose}), so the two cannot disagree.
+   */
+  public Variant variantFor(Precision precision) {
+    return variant(precision).or(() -> variant(Precision.FP32)).orElseThrow();
+  }
+
+  /**
+   * The files a process that runs {@code variant} needs: that TorchScript file and every file that
+   * is no variant (tokenizer, vocabulary), sorted.
+   */
+  public SortedSet<String> filesFor(Variant variant) {
+    Set<String> variantFiles = variants.stream().map(Variant::file).collect(Collectors.toSet());
+    return files.keySet().stream()
+        .filter(file -> file.equals(variant.file()) || !variantFiles.contains(file))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The preprocessing the model was trained with. */

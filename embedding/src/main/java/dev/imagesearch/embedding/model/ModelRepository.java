@@ -1,24 +1,18 @@
 package dev.imagesearch.embedding.model;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a model location to a verified local directory: a local path, {@code s3://bucket/prefix}
- * or {@code https://...}. Remote models are downloaded once into {@code cacheDir/name/version/} and
- * every file is checked against the descriptor's sha256.
+ * or {@code https://...}. Remote models are downloaded into {@code cacheDir/name/version/}, only
+ * the files of the variant the process runs, and every file is checked against the descriptor's
+ * sha256.
  */
 public final class ModelRepository {
-  private static final Logger LOG = LoggerFactory.getLogger(ModelRepository.class);
-
   /**
    * Where remote models are cached and how S3 is reached.
    *
@@ -58,17 +52,21 @@ public final class ModelRepository {
   }
 
   /**
-   * Resolves and verifies {@code location}: a directory path, s3://, https:// (or plain http://)
-   * URL.
+   * Resolves and verifies {@code location}: a directory path (every file it lists), s3://, https://
+   * (or plain http://) URL, of which only the files that {@code choice} runs are downloaded (see
+   * {@link RemoteModel}).
+   *
+   * @param choice the precision this process runs the model in ({@code TorchScript.choice}): it
+   *     picks the variant by {@link ModelDescriptor#variantFor}, as the load does
    */
-  public LocalModel resolve(String location) throws IOException {
+  public LocalModel resolve(String location, Precision.Choice choice) throws IOException {
     if (location.startsWith("s3://")
         || location.startsWith("https://")
         || location.startsWith("http://")) {
       URI uri = URI.create(location);
       try (RemoteSource source =
           location.startsWith("s3://") ? new S3Source(uri, settings) : new HttpsSource(uri)) {
-        return fetch(location, source);
+        return RemoteModel.fetch(location, source, settings.cacheDir(), choice);
       }
     }
     if (location.startsWith("file:")) {
@@ -86,46 +84,6 @@ public final class ModelRepository {
     ModelDescriptor descriptor = ModelDescriptor.read(descriptorFile);
     verify(directory, descriptor);
     return new LocalModel(directory, descriptor);
-  }
-
-  private LocalModel fetch(String location, RemoteSource source) throws IOException {
-    byte[] json = source.read(ModelDescriptor.FILE_NAME);
-    ModelDescriptor descriptor =
-        ModelDescriptor.parse(new StringReader(new String(json, StandardCharsets.UTF_8)));
-    Path target =
-        settings.cacheDir().resolve(safe(descriptor.name())).resolve(safe(descriptor.version()));
-    Path complete = target.resolve(".complete");
-    if (Files.exists(complete)) {
-      ModelDescriptor cached = ModelDescriptor.read(target.resolve(ModelDescriptor.FILE_NAME));
-      if (cached.files().equals(descriptor.files())) {
-        verify(target, cached);
-        return new LocalModel(target, cached);
-      }
-    }
-    LOG.info("Downloading model {} from {} into {}", descriptor.id(), location, target);
-    Files.createDirectories(target);
-    Files.deleteIfExists(complete);
-    for (Map.Entry<String, String> file : descriptor.files().entrySet()) {
-      Path tmp = Files.createTempFile(target, "download", ".tmp");
-      try {
-        source.download(file.getKey(), tmp);
-        String actual = Sha256.of(tmp);
-        if (!actual.equalsIgnoreCase(file.getValue())) {
-          throw new IOException(
-              "sha256 mismatch for " + location + "/" + file.getKey() + ": got " + actual);
-        }
-        Files.move(
-            tmp,
-            target.resolve(safe(file.getKey())),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    }
-    Files.write(target.resolve(ModelDescriptor.FILE_NAME), json);
-    Files.createFile(complete);
-    return new LocalModel(target, descriptor);
   }
 
   private static void verify(Path directory, ModelDescriptor descriptor) throws IOException {

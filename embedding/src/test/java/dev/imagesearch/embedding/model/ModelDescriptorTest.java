@@ -44,6 +44,19 @@ class ModelDescriptorTest {
     assertThat(local.descriptor().variant(Precision.BF16)).isEmpty();
     assertThat(TorchScript.choose(local, Precision.BF16).file()).isEqualTo("model.pt");
     assertThat(TorchScript.choose(local, Precision.AUTO).precision()).isEqualTo("fp32");
+    ModelDescriptor.Variant bf16 = local.descriptor().variantFor(Precision.BF16);
+    assertThat(local.descriptor().filesFor(bf16))
+        .as("what a remote one downloads")
+        .containsExactly("model.pt");
+  }
+
+  @Test
+  void aVariantNeedsItsOwnFileAndTheFilesThatAreNoVariant() throws Exception {
+    ModelDescriptor d = ModelRepository.local(STANDIN.resolveSibling("multilingual")).descriptor();
+    assertThat(d.filesFor(d.variantFor(Precision.FP32)))
+        .containsExactly("model.pt", "tokenizer.json");
+    assertThat(d.filesFor(d.variantFor(Precision.FP16)))
+        .containsExactly("model-fp16.pt", "tokenizer.json");
   }
 
   @Test

@@ -47,20 +47,36 @@ class S3ModelTest {
   }
 
   @Test
-  void downloadsTheModelOnceVerifiesItAndLoadsItFromTheCache() throws Exception {
+  void downloadsTheVariantItRunsOnceVerifiesItAndLoadsItFromTheCache() throws Exception {
     ModelRepository repository = repository();
 
-    LocalModel model = repository.resolve("s3://models/vgg16");
+    LocalModel model = repository.resolve("s3://models/vgg16", Precision.FP32.resolve(false));
 
     assertThat(model.directory()).startsWith(cache);
     assertThat(Files.readAllBytes(model.file("model.pt")))
         .isEqualTo(Files.readAllBytes(STANDIN.resolve("model.pt")));
-    assertThat(repository.resolve("s3://models/vgg16").directory()).isEqualTo(model.directory());
+    assertThat(model.file("model-bf16.pt")).doesNotExist();
+    assertThat(model.file("model-fp16.pt")).doesNotExist();
+    assertThat(repository.resolve("s3://models/vgg16", Precision.FP32.resolve(false)).directory())
+        .isEqualTo(model.directory());
+  }
+
+  @Test
+  void aGpuAddsItsFp16VariantToTheCacheOfAnFp32Start() throws Exception {
+    repository().resolve("s3://models/vgg16", Precision.FP32.resolve(false));
+
+    LocalModel gpu = repository().resolve("s3://models/vgg16", Precision.AUTO.resolve(true));
+
+    assertThat(Files.readAllBytes(gpu.file("model-fp16.pt")))
+        .isEqualTo(Files.readAllBytes(STANDIN.resolve("model-fp16.pt")));
+    assertThat(gpu.file("model.pt")).exists();
+    assertThat(gpu.file("model-bf16.pt")).doesNotExist();
   }
 
   @Test
   void aMissingPrefixNamesTheObjectItCouldNotRead() {
-    assertThatThrownBy(() -> repository().resolve("s3://models/no-such-model"))
+    assertThatThrownBy(
+            () -> repository().resolve("s3://models/no-such-model", Precision.FP32.resolve(false)))
         .hasMessageContaining("s3://models/no-such-model/model.json");
   }
 

@@ -1,6 +1,7 @@
 package dev.imagesearch.searchapi.models;
 
 import dev.imagesearch.embedding.EmbeddingModels;
+import dev.imagesearch.embedding.engine.TorchScript;
 import dev.imagesearch.embedding.model.ModelLocations;
 import dev.imagesearch.embedding.model.ModelRepository;
 import dev.imagesearch.embedding.model.PrecisionProperties;
@@ -33,7 +34,8 @@ class ModelConfiguration {
     try {
       model =
           MultilingualTextModel.load(
-              ModelRepository.fromSystemProperties().resolve(properties.multilingual()),
+              ModelRepository.fromSystemProperties()
+                  .resolve(properties.multilingual(), TorchScript.choice(precision.precision())),
               precision.precision());
     } catch (IOException e) {
       throw new UncheckedIOException(
