@@ -3,41 +3,21 @@ package dev.imagesearch.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @WithRealServers
 class ImageDeletionsTest {
-  static SearchIndex index;
-  static ElasticsearchClient es;
-  static ImageDeletions deletions;
+  @RegisterExtension
+  static final TestIndex elasticsearch = TestIndex.deleting(ImageDeletions.INDEX);
 
-  @BeforeAll
-  static void connect() {
-    index =
-        SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    es = new ElasticsearchClient(index.client()._transport());
-    deletions = new ImageDeletions(index.client(), Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
-  @BeforeEach
-  void noTombstones() throws Exception {
-    es.indices().delete(d -> d.index(ImageDeletions.INDEX).ignoreUnavailable(true));
-  }
+  static final ElasticsearchClient es = elasticsearch.es();
+  static final ImageDeletions deletions =
+      new ImageDeletions(elasticsearch.index().client(), Duration.ofSeconds(30));
 
   @Test
   void nothingIsDeletedBeforeTheIndexExists() throws Exception {
