@@ -3,6 +3,7 @@ package dev.imagesearch.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import dev.imagesearch.testsupport.WithRealServers;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,5 +38,28 @@ class ImageDeletionsTest {
 
     es.bulk(b -> b.operations(ImageDeletions.forget(gone)));
     assertThat(deletions.deleted(List.of(gone, kept))).isEmpty();
+  }
+
+  @Test
+  void aPurgeDeletesOnlyTombstonesBeforeTheInstantAndAtMostTheBatch() throws Exception {
+    assertThat(deletions.purge(Instant.now(), 10)).as("no index yet").isZero();
+    deletions.ensureExists(0);
+    Instant now = Instant.now();
+    String older = "a".repeat(64);
+    String old = "b".repeat(64);
+    String recent = "c".repeat(64);
+    es.bulk(
+        b ->
+            b.operations(ImageDeletions.tombstone(older, now.minus(Duration.ofHours(3))))
+                .operations(ImageDeletions.tombstone(old, now.minus(Duration.ofHours(2))))
+                .operations(ImageDeletions.tombstone(recent, now.minus(Duration.ofMinutes(10))))
+                .refresh(Refresh.True));
+
+    Instant before = now.minus(Duration.ofHours(1));
+    assertThat(deletions.purge(before, 1)).isOne();
+    es.indices().refresh(r -> r.index(ImageDeletions.INDEX));
+    assertThat(deletions.purge(before, 10)).isOne();
+
+    assertThat(deletions.deleted(List.of(older, old, recent))).containsExactly(recent);
   }
 }
