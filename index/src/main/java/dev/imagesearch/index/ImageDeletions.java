@@ -2,6 +2,8 @@ package dev.imagesearch.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -17,7 +19,9 @@ import java.util.stream.Collectors;
  * Tombstones of deleted images, one small document per image in {@link #INDEX}, written in the bulk
  * request that deletes the image's documents. A model migration re-embeds from a list it read
  * earlier; the tombstone tells it that an image on that list was deleted since, so neither the
- * switch nor a rollback brings a deleted image back. A re-upload of the same bytes removes it.
+ * switch nor a rollback brings a deleted image back. A re-upload of the same bytes removes it. It
+ * expires once no re-embed request can need it ({@link
+ * dev.imagesearch.index.migration.TombstoneExpiry}); the embed-workers purge it.
  */
 public final class ImageDeletions {
   public static final String INDEX = "image-deletions";
@@ -92,6 +96,72 @@ public final class ImageDeletions {
                         ? CompletableFuture.completedFuture(Set.of())
                         : CompletableFuture.failedFuture(e));
     return await(found);
+  }
+
+  /**
+   * Deletes the tombstones of deletions before {@code before}, at most {@code atMost} of them (one
+   * search and one bulk request); returns how many it deleted. When they expire is the caller's
+   * rule. Each delete is conditional on the version the search found, so a tombstone written again
+   * meanwhile (the image was deleted again) stays. (No delete-by-query: the local stack's
+   * Elasticsearch has no reindex module.)
+   */
+  public long purge(Instant before, int atMost)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    CompletableFuture<Long> deleted =
+        client
+            .search(
+                s ->
+                    s.index(INDEX)
+                        .size(atMost)
+                        .source(f -> f.fetch(false))
+                        .seqNoPrimaryTerm(true)
+                        .query(
+                            q ->
+                                q.range(
+                                    r -> r.date(t -> t.field(DELETED_AT).lt(before.toString())))),
+                Void.class)
+            .thenCompose(r -> deleteFound(r.hits().hits()))
+            .exceptionallyCompose(
+                e ->
+                    IndexErrors.indexMissing(e)
+                        ? CompletableFuture.completedFuture(0L)
+                        : CompletableFuture.failedFuture(e));
+    return await(deleted);
+  }
+
+  private CompletableFuture<Long> deleteFound(List<Hit<Void>> found) {
+    if (found.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    List<BulkOperation> deletes =
+        found.stream()
+            .map(
+                hit ->
+                    BulkOperation.of(
+                        o ->
+                            o.delete(
+                                d ->
+                                    d.index(INDEX)
+                                        .id(hit.id())
+                                        .ifSeqNo(hit.seqNo())
+                                        .ifPrimaryTerm(hit.primaryTerm()))))
+            .toList();
+    return client
+        .bulk(b -> b.operations(deletes))
+        .thenApply(
+            r -> {
+              for (BulkResponseItem item : r.items()) {
+                // 409: written again since the search; 404: a re-upload removed it meanwhile.
+                if (item.error() != null && item.status() != 409 && item.status() != 404) {
+                  throw new IllegalStateException(
+                      "Elasticsearch could not delete the tombstone of "
+                          + item.id()
+                          + ": "
+                          + item.error().reason());
+                }
+              }
+              return r.items().stream().filter(i -> i.status() == 200).count();
+            });
   }
 
   private <T> T await(CompletableFuture<T> future)

@@ -3,49 +3,21 @@ package dev.imagesearch.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
-import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @WithRealServers
 class ImageIndexVersionsTest {
   static final ModelVersions A = new ModelVersions("vgg16@standin-1", "clip@standin-1");
   static final ModelVersions B = new ModelVersions("vgg16@standin-2", "clip@standin-2");
-  static SearchIndex index;
-  static ElasticsearchClient es;
-  static ImageIndexVersions versions;
-
-  @BeforeAll
-  static void connect() {
-    index =
-        SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    es = new ElasticsearchClient(index.client()._transport());
-    versions = index.versions();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
-  @BeforeEach
-  void noVersions() throws Exception {
-    es.indices()
-        .delete(
-            d ->
-                d.index("images-v1", "images-v2", "images-v3", "images-old")
-                    .ignoreUnavailable(true));
-  }
+  @RegisterExtension static final TestIndex elasticsearch = TestIndex.deletingVersionsAnd();
+  static final SearchIndex index = elasticsearch.index();
+  static final ImageIndexVersions versions = index.versions();
 
   @Test
   void aFreshClusterHasNoVersionAndNothingServes() {

@@ -13,34 +13,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @WithRealServers
 class SearchIndexTest {
   static final ModelVersions MODELS = new ModelVersions("vgg16@standin-1", "clip@standin-1");
-  static SearchIndex index;
-  static ElasticsearchClient es;
-
-  @BeforeAll
-  static void connect() {
-    index =
-        SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    es = new ElasticsearchClient(index.client()._transport());
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
-  @BeforeEach
-  void noIndex() throws Exception {
-    es.indices().delete(d -> d.index(ImageIndex.VERSIONED, "images-old").ignoreUnavailable(true));
-  }
+  @RegisterExtension static final TestIndex elasticsearch = TestIndex.deletingVersionsAnd();
+  static final SearchIndex index = elasticsearch.index();
+  static final ElasticsearchClient es = elasticsearch.es();
 
   @Test
   void createsTheVersionedIndexBehindTheAliasOnce() throws Exception {

@@ -3,6 +3,7 @@ package dev.imagesearch.embedworker.migration;
 import dev.imagesearch.contracts.events.ImageReembedRequested;
 import dev.imagesearch.embedworker.indexing.IndexTarget;
 import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.migration.TombstoneExpiry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,13 @@ class MigrationConfiguration {
             new SourcePages(es, properties.pageSize()),
             topic,
             properties.lease());
+    TombstonePurge purge =
+        new TombstonePurge(
+            target.deletions(),
+            new TombstoneExpiry(es, properties.tombstoneMargin()),
+            topic,
+            properties.tombstonePurge());
     return new MigrationWatcher(
-        target, index.migrations(), coordinator, topic, listeners, properties);
+        target, index.migrations(), coordinator, purge, topic, listeners, properties);
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * Every worker looks at the migration into its own index version every tick: it starts one when the
  * alias serves other models, consumes the re-embed topic while one runs, and coordinates it while
  * it holds the lease ({@link Coordinator}). So any number of replicas share the re-embedding, one
- * at a time enumerates, and a dead coordinator is replaced once its lease runs out.
+ * at a time enumerates, and a dead coordinator is replaced once its lease runs out. It also purges
+ * the tombstones that expired ({@link TombstonePurge}).
  */
 class MigrationWatcher implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(MigrationWatcher.class);
@@ -30,6 +31,7 @@ class MigrationWatcher implements SmartLifecycle {
   private final IndexTarget target;
   private final Migrations migrations;
   private final Coordinator coordinator;
+  private final TombstonePurge purge;
   private final ReembedTopic topic;
   private final KafkaListenerEndpointRegistry listeners;
   private final MigrationProperties properties;
@@ -42,18 +44,21 @@ class MigrationWatcher implements SmartLifecycle {
       IndexTarget target,
       Migrations migrations,
       Coordinator coordinator,
+      TombstonePurge purge,
       ReembedTopic topic,
       KafkaListenerEndpointRegistry listeners,
       MigrationProperties properties) {
     this.target = target;
     this.migrations = migrations;
     this.coordinator = coordinator;
+    this.purge = purge;
     this.topic = topic;
     this.listeners = listeners;
     this.properties = properties;
   }
 
   void tick() {
+    purge.tick(Instant.now());
     try {
       Optional<IndexVersion> serving = target.versions().serving();
       boolean leftover = serving.isPresent() && movedAway(serving.get());

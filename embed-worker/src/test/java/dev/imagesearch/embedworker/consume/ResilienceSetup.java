@@ -62,17 +62,23 @@ public final class ResilienceSetup {
    */
   public static String newGroupAtEnd() throws Exception {
     String group = "resilience-" + UUID.randomUUID();
+    commitAtEnd(Topics.IMAGES, group);
+    return group;
+  }
+
+  /** Commits the group's offsets at the topic's current end, as if it had consumed everything. */
+  public static void commitAtEnd(String topic, String group) throws Exception {
     try (AdminClient admin =
         AdminClient.create(Map.of("bootstrap.servers", RealServers.kafka().bootstrapServers()))) {
       var partitions =
           admin
-              .describeTopics(List.of(Topics.IMAGES))
+              .describeTopics(List.of(topic))
               .allTopicNames()
               .get()
-              .get(Topics.IMAGES)
+              .get(topic)
               .partitions()
               .stream()
-              .map(p -> new TopicPartition(Topics.IMAGES, p.partition()))
+              .map(p -> new TopicPartition(topic, p.partition()))
               .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
       Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
       admin
@@ -82,7 +88,6 @@ public final class ResilienceSetup {
           .forEach((p, info) -> end.put(p, new OffsetAndMetadata(info.offset())));
       admin.alterConsumerGroupOffsets(group, end).all().get();
     }
-    return group;
   }
 
   static boolean thumbnailExists(S3AsyncClient s3, String id) {

@@ -18,9 +18,9 @@ import dev.imagesearch.imaging.RgbImage;
 import dev.imagesearch.index.ImageDocument;
 import dev.imagesearch.index.ImageIndex;
 import dev.imagesearch.index.ImageIndexVersions;
-import dev.imagesearch.index.IndexProperties;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.TestIndex;
 import dev.imagesearch.index.migration.Migration;
 import dev.imagesearch.index.migration.Migration.State;
 import dev.imagesearch.index.migration.Migrations;
@@ -29,7 +29,6 @@ import dev.imagesearch.testsupport.NeedsClipVocabulary;
 import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.TestImages;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -57,36 +56,25 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 class ModelMigrationTest {
   static final int N = 12;
   static final String A = WorkerTestBase.REPO + "/models/standin";
-  static SearchIndex index;
-  static ElasticsearchClient es;
-  static ImageIndexVersions versions;
-  static Migrations migrations;
+
+  /** A cluster without image indices before each test. */
+  @RegisterExtension
+  static final TestIndex elasticsearch = TestIndex.deletingVersionsAnd(Migrations.INDEX);
+
+  static final SearchIndex index = elasticsearch.index();
+  static final ElasticsearchClient es = elasticsearch.es();
+  static final ImageIndexVersions versions = index.versions();
+  static final Migrations migrations = index.migrations();
   String group;
 
   @BeforeAll
-  static void connect() {
-    index =
-        SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    es = new ElasticsearchClient(index.client()._transport());
-    versions = index.versions();
-    migrations = index.migrations();
+  static void topic() {
     WorkerTestBase.createTopic(RealServers.kafka().bootstrapServers());
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
-  /** A cluster without image indices, and a consumer group that starts after the earlier events. */
+  /** A consumer group that starts after the earlier events. */
   @BeforeEach
-  void freshIndexAndGroup() throws Exception {
-    es.indices()
-        .delete(
-            d ->
-                d.index("images-v1", "images-v2", "images-v3", "images-old", Migrations.INDEX)
-                    .ignoreUnavailable(true));
+  void freshGroup() throws Exception {
     group = ResilienceSetup.newGroupAtEnd();
   }
 

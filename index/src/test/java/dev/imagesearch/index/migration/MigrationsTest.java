@@ -2,21 +2,16 @@ package dev.imagesearch.index.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
-import dev.imagesearch.index.IndexProperties;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.TestIndex;
 import dev.imagesearch.index.migration.Migration.State;
-import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @WithRealServers
 class MigrationsTest {
@@ -25,28 +20,11 @@ class MigrationsTest {
   static final IndexVersion V2 =
       new IndexVersion("images-v2", 2, new ModelVersions("vgg16@b", "clip@b"));
   static final Duration LEASE = Duration.ofSeconds(30);
-  static SearchIndex index;
-  static ElasticsearchClient es;
-  static Migrations migrations;
 
-  @BeforeAll
-  static void connect() {
-    index =
-        SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    es = new ElasticsearchClient(index.client()._transport());
-    migrations = index.migrations();
-  }
+  @RegisterExtension static final TestIndex elasticsearch = TestIndex.deleting(Migrations.INDEX);
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
-  @BeforeEach
-  void noMigrations() throws Exception {
-    es.indices().delete(d -> d.index(Migrations.INDEX).ignoreUnavailable(true));
-  }
+  static final SearchIndex index = elasticsearch.index();
+  static final Migrations migrations = index.migrations();
 
   @Test
   void nothingIsFoundBeforeTheIndexExists() {

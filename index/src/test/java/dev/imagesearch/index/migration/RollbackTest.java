@@ -3,55 +3,34 @@ package dev.imagesearch.index.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.imagesearch.index.ImageIndexVersions;
 import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
-import dev.imagesearch.index.IndexProperties;
 import dev.imagesearch.index.ModelVersions;
 import dev.imagesearch.index.SearchIndex;
+import dev.imagesearch.index.TestIndex;
 import dev.imagesearch.index.migration.Migration.State;
-import dev.imagesearch.testsupport.RealServers;
 import dev.imagesearch.testsupport.WithRealServers;
-import java.net.URI;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @WithRealServers
 class RollbackTest {
   static final ModelVersions A = new ModelVersions("vgg16@a", "clip@a");
   static final ModelVersions B = new ModelVersions("vgg16@b", "clip@b");
-  static SearchIndex index;
-  static ElasticsearchClient es;
-  static ImageIndexVersions versions;
-  static Migrations migrations;
+
+  @RegisterExtension
+  static final TestIndex elasticsearch = TestIndex.deletingVersionsAnd(Migrations.INDEX);
+
+  static final SearchIndex index = elasticsearch.index();
+  static final ImageIndexVersions versions = index.versions();
+  static final Migrations migrations = index.migrations();
   IndexVersion v1;
   IndexVersion v2;
 
-  @BeforeAll
-  static void connect() {
-    index =
-        SearchIndex.connect(
-            new IndexProperties(URI.create(RealServers.elasticsearch().url()), null, 0, 1));
-    es = new ElasticsearchClient(index.client()._transport());
-    versions = index.versions();
-    migrations = index.migrations();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
   @BeforeEach
-  void versionsAAndB() throws Exception {
-    es.indices()
-        .delete(
-            d ->
-                d.index("images-v1", "images-v2", "images-old", Migrations.INDEX)
-                    .ignoreUnavailable(true));
+  void versionsAAndB() {
     index.ensureExists(A);
     migrations.ensureExists(0);
     v1 = versions.serving().orElseThrow();
