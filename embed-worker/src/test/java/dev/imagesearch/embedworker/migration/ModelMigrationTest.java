@@ -189,6 +189,49 @@ class ModelMigrationTest {
     assertThat(migrations.latest()).isEmpty();
   }
 
+  /**
+   * A failed image stays failed for the same reason: an unreadable event left nothing but its id to
+   * re-embed, and an image that is no image fails the new worker as it failed the old one.
+   */
+  @Test
+  @SuppressWarnings("try") // b1 only has to run
+  void aFailedImageKeepsItsFailureInTheNewVersion() throws Exception {
+    Path b = StandinB.directory();
+    String collection = "failed-" + UUID.randomUUID();
+    byte[] notAnImage = ("not an image " + collection).getBytes();
+    String malformed = TestEvents.sha256(collection.getBytes());
+    List<String> failed = List.of(malformed, TestEvents.sha256(notAnImage));
+    try (var a = worker(A)) {
+      ImageStore store = a.getBean(ImageStore.class);
+      TestEvents.upload(store, TestImages.jpeg(700), collection);
+      TestEvents.upload(store, notAnImage, collection);
+      TestEvents.publishRaw(malformed, "{not json".getBytes());
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () ->
+                  count("images-v1", collection) == 2
+                      && document("images-v1", malformed).isPresent());
+    }
+
+    try (var b1 = worker(b.toString())) {
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .until(
+              () -> migration("images-v2").map(Migration::state),
+              s -> s.equals(Optional.of(State.SWITCHED)));
+
+      for (String id : failed) {
+        ImageDocument before = document("images-v1", id).orElseThrow();
+        assertThat(before.status()).isEqualTo(ImageIndex.FAILED);
+        assertThat(document("images-v2", id).orElseThrow())
+            .usingRecursiveComparison()
+            .ignoringFields("indexedAt")
+            .isEqualTo(before);
+      }
+    }
+  }
+
   private ConfigurableApplicationContext worker(String models) {
     Map<String, Object> properties = new HashMap<>();
     RealServers.registerS3((name, value) -> properties.put(name, value.get()));
