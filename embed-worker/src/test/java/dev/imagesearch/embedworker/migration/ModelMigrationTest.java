@@ -134,11 +134,7 @@ class ModelMigrationTest {
     assertThat(seen.fromModels()).isNotEqualTo(seen.toModels());
 
     try (var b2 = worker(b.toString())) {
-      await()
-          .atMost(Duration.ofSeconds(240))
-          .until(
-              () -> migration("images-v2").map(Migration::state),
-              s -> s.equals(Optional.of(State.SWITCHED)));
+      awaitSwitchTo("images-v2");
 
       assertThat(versions.serving().orElseThrow().name()).isEqualTo("images-v2");
       assertThat(count("images-v2", collection)).isEqualTo(N);
@@ -215,11 +211,7 @@ class ModelMigrationTest {
     }
 
     try (var b1 = worker(b.toString())) {
-      await()
-          .atMost(Duration.ofSeconds(240))
-          .until(
-              () -> migration("images-v2").map(Migration::state),
-              s -> s.equals(Optional.of(State.SWITCHED)));
+      awaitSwitchTo("images-v2");
 
       for (String id : failed) {
         ImageDocument before = document("images-v1", id).orElseThrow();
@@ -257,6 +249,14 @@ class ModelMigrationTest {
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
     return new SpringApplicationBuilder(EmbedWorkerApplication.class).run(args);
+  }
+
+  private static void awaitSwitchTo(String target) {
+    await()
+        .atMost(Duration.ofSeconds(240))
+        .until(
+            () -> migration(target).map(Migration::state),
+            s -> s.equals(Optional.of(State.SWITCHED)));
   }
 
   private static Optional<Migration> migration(String target) {
