@@ -13,13 +13,16 @@ import java.util.UUID;
  *
  * @param targetIndex the concrete index version to write (say {@code images-v2}); a worker whose
  *     models made another index skips the event
+ * @param failureReason the source document's {@code failureReason} when the image failed there,
+ *     else null: a worker copies a failure that re-embedding cannot change
  */
 public record ImageReembedRequested(
     int schemaVersion,
     UUID eventId,
     String imageId,
     String targetIndex,
-    @JsonUnwrapped ImageFacts facts) {
+    @JsonUnwrapped ImageFacts facts,
+    String failureReason) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -30,8 +33,9 @@ public record ImageReembedRequested(
   }
 
   /** A new event of the current version. */
-  public static ImageReembedRequested of(String imageId, String targetIndex, ImageFacts facts) {
+  public static ImageReembedRequested of(
+      String imageId, String targetIndex, ImageFacts facts, String failureReason) {
     return new ImageReembedRequested(
-        SCHEMA_VERSION, UUID.randomUUID(), imageId, targetIndex, facts);
+        SCHEMA_VERSION, UUID.randomUUID(), imageId, targetIndex, facts, failureReason);
   }
 }

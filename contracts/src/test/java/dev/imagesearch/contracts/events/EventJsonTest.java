@@ -59,7 +59,7 @@ class EventJsonTest {
 
   @Test
   void aReembedRequestCarriesItsTargetAndTheFactsFlat() {
-    var event = ImageReembedRequested.of("a".repeat(64), "images-v2", FACTS);
+    var event = ImageReembedRequested.of("a".repeat(64), "images-v2", FACTS, null);
 
     String text = json.writeValueAsString(event);
 

@@ -108,7 +108,7 @@ class BatchWriter {
         spans.bulkWrite(
             processed.stream().map(ProcessedImage::id).toList(), () -> index.write(operations));
     if (batch.reembed()) {
-      retractDeleted(processed);
+      retractDeleted(operations);
     }
     pipeline.forget(processed.stream().map(p -> (ImageUploaded) p.pending().event()).toList());
     attempts.finished(processed.stream().map(ProcessedImage::id).toList());
@@ -151,10 +151,15 @@ class BatchWriter {
   /**
    * Deletes again the re-embedded images deleted meanwhile: a deletion processed between the
    * request's publication and this write found no document in the new version to delete. The
-   * tombstone read is realtime, so a deletion either saw this document or left a tombstone here.
+   * tombstone read is realtime, so a deletion either saw this document or left a tombstone here. A
+   * re-embed writes only where no document is, so its writes are the {@code PutIfAbsent} ones.
    */
-  private void retractDeleted(List<ProcessedImage> processed) throws Exception {
-    List<String> ids = processed.stream().map(ProcessedImage::id).toList();
+  private void retractDeleted(List<Operation> operations) throws Exception {
+    List<String> ids =
+        operations.stream()
+            .filter(IndexWriter.PutIfAbsent.class::isInstance)
+            .map(Operation::id)
+            .toList();
     List<Operation> retract =
         index.deletions().deleted(ids).stream()
             .map(id -> (Operation) new IndexWriter.Delete(id))

@@ -14,16 +14,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One Kafka batch sorted: the uploads to process, and what is already decided without processing
- * (deletions, malformed events).
+ * (deletions, malformed events, failures a re-embed copies).
  *
+ * @param events how many events the batch holds
  * @param latest per image only its last event, which is what counts
  * @param uploads the uploads among them, in batch order
- * @param operations deletions and failed documents of malformed events
+ * @param operations deletions, failed documents of malformed events and copied failures
  * @param malformed malformed events, for the dead letters
  * @param reembed the uploads are re-embed requests of a model migration ({@link ReembedListener}):
  *     they never replace a document and never revive a deleted image
  */
 record EventBatch(
+    int events,
     Map<String, Pending> latest,
     List<Pending> uploads,
     List<Operation> operations,
@@ -39,11 +41,26 @@ record EventBatch(
   record Failed(ConsumerRecord<String, ImageEvent> record, PermanentFailure failure) {}
 
   static EventBatch of(List<ConsumerRecord<String, ImageEvent>> records) {
-    return of(records, false);
+    return of(records, List.of(), false);
   }
 
-  static EventBatch of(List<ConsumerRecord<String, ImageEvent>> records, boolean reembed) {
+  /**
+   * Re-embed requests as the uploads they repeat, and the failed documents of the source version
+   * that the re-embed copies without processing ({@link ReembedListener}).
+   */
+  static EventBatch reembed(
+      List<ConsumerRecord<String, ImageEvent>> records, List<ImageDocument> copied) {
+    return of(records, copied, true);
+  }
+
+  private static EventBatch of(
+      List<ConsumerRecord<String, ImageEvent>> records,
+      List<ImageDocument> copied,
+      boolean reembed) {
     List<Operation> operations = new ArrayList<>();
+    for (ImageDocument failure : copied) {
+      operations.add(new IndexWriter.PutIfAbsent(failure));
+    }
     List<Failed> malformed = new ArrayList<>();
     // Per image only the last event counts: Kafka keeps an image's events in order, so a later
     // deletion wins over an earlier upload and a re-upload over an earlier deletion.
@@ -71,6 +88,7 @@ record EventBatch(
         uploads.add(pending);
       }
     }
-    return new EventBatch(latest, uploads, operations, malformed, reembed);
+    return new EventBatch(
+        records.size() + copied.size(), latest, uploads, operations, malformed, reembed);
   }
 }

@@ -6,6 +6,7 @@ import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.consume.EventBatch.Pending;
 import dev.imagesearch.embedworker.metrics.WorkerMetrics;
+import dev.imagesearch.index.ImageDocument;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -62,32 +63,37 @@ public class ImageEventListener {
       autoStartup = "${imagesearch.worker.listen:true}")
   void onEvents(List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer)
       throws Exception {
-    process(records, consumer, false);
+    process(EventBatch.of(records), consumer);
   }
 
-  /** One batch, of uploads and deletions or of re-embed requests ({@link ReembedListener}). */
-  void process(
-      List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer, boolean reembed)
+  /**
+   * One batch of re-embed requests, as uploads, and the failures they copy ({@link EventBatch}).
+   */
+  void reembed(
+      List<ConsumerRecord<String, ImageEvent>> records,
+      List<ImageDocument> copied,
+      Consumer<?, ?> consumer)
       throws Exception {
-    if (records.isEmpty()) {
+    process(EventBatch.reembed(records, copied), consumer);
+  }
+
+  private void process(EventBatch batch, Consumer<?, ?> consumer) throws Exception {
+    if (batch.events() == 0) {
       return;
     }
-    ProgressWatch.Batch inFlight = progress.started(records.size());
-    EventBatch batch = EventBatch.of(records, reembed);
+    ProgressWatch.Batch inFlight = progress.started(batch.events());
     spans.start(batch.uploads());
     try {
-      handle(batch, records, consumer);
+      handle(batch, consumer);
     } finally {
       spans.end(batch.uploads());
       inFlight.end();
     }
   }
 
-  private void handle(
-      EventBatch batch, List<ConsumerRecord<String, ImageEvent>> records, Consumer<?, ?> consumer)
-      throws Exception {
+  private void handle(EventBatch batch, Consumer<?, ?> consumer) throws Exception {
     long start = System.nanoTime();
-    metrics.batch(records.size());
+    metrics.batch(batch.events());
     long indexed;
     long attemptsStart = System.nanoTime();
     boolean oneByOne = attempts.beginBatch(batch.uploads().stream().map(Pending::id).toList());
@@ -96,7 +102,7 @@ public class ImageEventListener {
       log.warn(
           "A worker began this batch of {} events before and never finished it: processing its"
               + " images one at a time",
-          records.size());
+          batch.events());
       indexed = 0;
       for (Pending upload : batch.uploads()) {
         indexed += writer.write(List.of(alone(upload)), List.of(), List.of(), batch, consumer);
@@ -111,7 +117,7 @@ public class ImageEventListener {
     metrics.stage("batch").record(took, TimeUnit.NANOSECONDS);
     log.debug(
         "Batch of {} events: {} indexed in {} ms",
-        records.size(),
+        batch.events(),
         indexed,
         TimeUnit.NANOSECONDS.toMillis(took));
   }

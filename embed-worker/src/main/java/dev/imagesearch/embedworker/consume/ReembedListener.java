@@ -8,6 +8,7 @@ import dev.imagesearch.contracts.events.Topics;
 import dev.imagesearch.contracts.images.ImageFacts;
 import dev.imagesearch.embedworker.WorkerProperties;
 import dev.imagesearch.embedworker.indexing.IndexTarget;
+import dev.imagesearch.index.ImageDocument;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * (the migration watcher starts and stops it). A request is skipped when it targets another
  * version, when the image is already there (a resumed migration costs little) or when it was
  * deleted; the others go through the upload path as re-embeds, with its retries, quarantine and
- * dead letters ({@link BatchWriter}).
+ * dead letters ({@link BatchWriter}), but for images whose upload event was malformed: those are
+ * copied with their failure ({@link #copiesItsFailure}).
  */
 @Component
 public class ReembedListener {
@@ -71,16 +73,31 @@ public class ReembedListener {
     Set<String> skipped = present(ids);
     skipped.addAll(target.deletions().deleted(ids));
     List<ConsumerRecord<String, ImageEvent>> wanted = new ArrayList<>();
+    List<ImageDocument> copied = new ArrayList<>();
     for (ConsumerRecord<String, ImageReembedRequested> record : records) {
       ImageReembedRequested request = record.value();
       if (request == null) {
         wanted.add(asUpload(record, null)); // malformed: a dead letter with the reason
       } else if (target.name().equals(request.targetIndex())
           && !skipped.contains(request.imageId())) {
-        wanted.add(asUpload(record, request));
+        if (copiesItsFailure(request)) {
+          copied.add(ImageDocument.failed(request.imageId(), request.failureReason()));
+        } else {
+          wanted.add(asUpload(record, request));
+        }
       }
     }
-    images.process(wanted, consumer, true);
+    images.reembed(wanted, copied, consumer);
+  }
+
+  /**
+   * An image whose upload event was malformed failed for its event, not its pixels: only its id is
+   * known, so there is nothing to embed again, and the new version gets the same failure. Any other
+   * failure is tried again with the new models, as the upload was.
+   */
+  private static boolean copiesItsFailure(ImageReembedRequested request) {
+    String failure = request.failureReason();
+    return failure != null && failure.startsWith(PermanentFailure.Reasons.MALFORMED_EVENT + ":");
   }
 
   /** The images already in this worker's version; realtime, so a write a moment ago counts. */
@@ -100,8 +117,9 @@ public class ReembedListener {
 
   /**
    * The request as the upload it repeats, on its own topic and offset (so a dead letter goes to
-   * {@link Topics#REEMBED_DLT}). Only a document made from a malformed event lacks the size; such
-   * an event also lacks {@code uploadedAt}, so the check of the upload path fails it with a reason.
+   * {@link Topics#REEMBED_DLT}). Only a document made from a malformed event lacks the size; a
+   * request for one from a coordinator that did not send {@code failureReason} also lacks {@code
+   * uploadedAt}, so the check of the upload path fails it with a reason.
    */
   private static ConsumerRecord<String, ImageEvent> asUpload(
       ConsumerRecord<String, ImageReembedRequested> record, ImageReembedRequested request) {

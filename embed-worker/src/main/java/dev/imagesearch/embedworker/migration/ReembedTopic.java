@@ -92,19 +92,29 @@ class ReembedTopic implements AutoCloseable {
                 .listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .toCompletionStage());
-    var ends =
-        await(
-            admin
-                .listOffsets(
-                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all()
-                .toCompletionStage());
+    var starts = offsets(partitions, OffsetSpec.earliest());
+    var ends = offsets(partitions, OffsetSpec.latest());
     long lag = 0;
     for (TopicPartition p : partitions) {
+      // Retention may have deleted the oldest requests: a worker without a commit, or with one
+      // before the log start, begins at the log start (auto.offset.reset = earliest), so the
+      // deleted requests are not waiting for anyone.
       OffsetAndMetadata done = committed.get(p);
-      lag += ends.get(p).offset() - (done == null ? 0 : done.offset());
+      lag += ends.get(p) - Math.max(starts.get(p), done == null ? 0 : done.offset());
     }
     return lag;
+  }
+
+  private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec)
+      throws Exception {
+    return await(
+            admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)))
+                .all()
+                .toCompletionStage())
+        .entrySet()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 
   private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {

@@ -44,7 +44,10 @@ class SourcePages {
         .hits()
         .hits()
         .stream()
-        .map(h -> ImageReembedRequested.of(h.id(), target, facts(h.source())))
+        .map(
+            h ->
+                ImageReembedRequested.of(
+                    h.id(), target, facts(h.source()), h.source().failureReason()))
         .toList();
   }
 

@@ -122,11 +122,7 @@ class ModelMigrationTest {
     assertThat(seen.fromModels()).isNotEqualTo(seen.toModels());
 
     try (var b2 = worker(b.toString())) {
-      await()
-          .atMost(Duration.ofSeconds(240))
-          .until(
-              () -> migration("images-v2").map(Migration::state),
-              s -> s.equals(Optional.of(State.SWITCHED)));
+      awaitSwitchTo("images-v2");
 
       assertThat(versions.serving().orElseThrow().name()).isEqualTo("images-v2");
       assertThat(count("images-v2", collection)).isEqualTo(N);
@@ -177,6 +173,45 @@ class ModelMigrationTest {
     assertThat(migrations.latest()).isEmpty();
   }
 
+  /**
+   * A failed image stays failed for the same reason: an unreadable event left nothing but its id to
+   * re-embed, and an image that is no image fails the new worker as it failed the old one.
+   */
+  @Test
+  @SuppressWarnings("try") // b1 only has to run
+  void aFailedImageKeepsItsFailureInTheNewVersion() throws Exception {
+    Path b = StandinB.directory();
+    String collection = "failed-" + UUID.randomUUID();
+    byte[] notAnImage = ("not an image " + collection).getBytes();
+    String malformed = TestEvents.sha256(collection.getBytes());
+    List<String> failed = List.of(malformed, TestEvents.sha256(notAnImage));
+    try (var a = worker(A)) {
+      ImageStore store = a.getBean(ImageStore.class);
+      TestEvents.upload(store, TestImages.jpeg(700), collection);
+      TestEvents.upload(store, notAnImage, collection);
+      TestEvents.publishRaw(malformed, "{not json".getBytes());
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () ->
+                  count("images-v1", collection) == 2
+                      && document("images-v1", malformed).isPresent());
+    }
+
+    try (var b1 = worker(b.toString())) {
+      awaitSwitchTo("images-v2");
+
+      for (String id : failed) {
+        ImageDocument before = document("images-v1", id).orElseThrow();
+        assertThat(before.status()).isEqualTo(ImageIndex.FAILED);
+        assertThat(document("images-v2", id).orElseThrow())
+            .usingRecursiveComparison()
+            .ignoringFields("indexedAt")
+            .isEqualTo(before);
+      }
+    }
+  }
+
   private ConfigurableApplicationContext worker(String models) {
     Map<String, Object> properties = new HashMap<>();
     RealServers.registerS3((name, value) -> properties.put(name, value.get()));
@@ -202,6 +237,14 @@ class ModelMigrationTest {
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
     return new SpringApplicationBuilder(EmbedWorkerApplication.class).run(args);
+  }
+
+  private static void awaitSwitchTo(String target) {
+    await()
+        .atMost(Duration.ofSeconds(240))
+        .until(
+            () -> migration(target).map(Migration::state),
+            s -> s.equals(Optional.of(State.SWITCHED)));
   }
 
   private static Optional<Migration> migration(String target) {

@@ -5,6 +5,7 @@ import dev.imagesearch.index.ImageIndexVersions.IndexVersion;
 import dev.imagesearch.index.ModelVersions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * A model migration: the re-embedding of every image of the index version {@code from} into the
@@ -95,106 +96,100 @@ public record Migration(
   }
 
   public Migration leasedTo(String newOwner, Instant now, Duration lease) {
-    return copy(state, cursor, published, missing, now).lease(newOwner, now.plus(lease));
+    return with(now, m -> m.owner = newOwner, m -> m.leaseUntil = now.plus(lease));
   }
 
   public Migration inState(State next, Instant now) {
-    Migration m = copy(next, cursor, published, missing, now);
-    return next == State.SWITCHED ? m.switched(now) : m;
+    return with(
+        now, m -> m.state = next, m -> m.switchedAt = next == State.SWITCHED ? now : switchedAt);
   }
 
   /** One more page published, up to {@code last}. */
   public Migration publishedUpTo(String last, long count, Instant now) {
-    return copy(state, last, published + count, missing, now);
+    return with(now, m -> m.cursor = last, m -> m.published += count);
   }
 
   /** One more page verified, up to {@code last}, with {@code found} images missing. */
   public Migration verifiedUpTo(String last, long found, Instant now) {
-    return copy(state, last, published, missing + found, now);
+    return with(now, m -> m.cursor = last, m -> m.missing += found);
   }
 
   /** A verification pass from the first image. */
   public Migration newPass(Instant now) {
-    return copy(State.VERIFYING, null, published, 0, now);
+    return with(now, m -> m.state = State.VERIFYING, m -> m.cursor = null, m -> m.missing = 0);
   }
 
   public Migration progress(long newDone, long newTotal, double rate, Instant now) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        state,
-        cursor,
-        published,
-        newTotal,
-        newDone,
-        rate,
-        startedAt,
-        now,
-        switchedAt,
-        owner,
-        leaseUntil,
-        missing);
+    return with(now, m -> m.done = newDone, m -> m.total = newTotal, m -> m.ratePerSecond = rate);
   }
 
-  private Migration copy(State s, String c, long p, long m, Instant now) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        s,
-        c,
-        p,
-        total,
-        done,
-        ratePerSecond,
-        startedAt,
-        now,
-        switchedAt,
-        owner,
-        leaseUntil,
-        m);
+  /** A copy updated at {@code now}, with the fields that {@code changes} set. */
+  @SafeVarargs
+  private Migration with(Instant now, Consumer<Copy>... changes) {
+    Copy copy = new Copy(this);
+    copy.updatedAt = now;
+    for (Consumer<Copy> change : changes) {
+      change.accept(copy);
+    }
+    return copy.migration();
   }
 
-  private Migration lease(String newOwner, Instant until) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        state,
-        cursor,
-        published,
-        total,
-        done,
-        ratePerSecond,
-        startedAt,
-        updatedAt,
-        switchedAt,
-        newOwner,
-        until,
-        missing);
-  }
+  /** The fields of a migration, to change some before making the new record (one place for all). */
+  private static final class Copy {
+    private final String from;
+    private final String to;
+    private final ModelVersions fromModels;
+    private final ModelVersions toModels;
+    private final Instant startedAt;
+    State state;
+    String cursor;
+    long published;
+    long total;
+    long done;
+    double ratePerSecond;
+    Instant updatedAt;
+    Instant switchedAt;
+    String owner;
+    Instant leaseUntil;
+    long missing;
 
-  private Migration switched(Instant at) {
-    return new Migration(
-        from,
-        to,
-        fromModels,
-        toModels,
-        state,
-        cursor,
-        published,
-        total,
-        done,
-        ratePerSecond,
-        startedAt,
-        updatedAt,
-        at,
-        owner,
-        leaseUntil,
-        missing);
+    Copy(Migration m) {
+      from = m.from;
+      to = m.to;
+      fromModels = m.fromModels;
+      toModels = m.toModels;
+      startedAt = m.startedAt;
+      state = m.state;
+      cursor = m.cursor;
+      published = m.published;
+      total = m.total;
+      done = m.done;
+      ratePerSecond = m.ratePerSecond;
+      updatedAt = m.updatedAt;
+      switchedAt = m.switchedAt;
+      owner = m.owner;
+      leaseUntil = m.leaseUntil;
+      missing = m.missing;
+    }
+
+    Migration migration() {
+      return new Migration(
+          from,
+          to,
+          fromModels,
+          toModels,
+          state,
+          cursor,
+          published,
+          total,
+          done,
+          ratePerSecond,
+          startedAt,
+          updatedAt,
+          switchedAt,
+          owner,
+          leaseUntil,
+          missing);
+    }
   }
 }
