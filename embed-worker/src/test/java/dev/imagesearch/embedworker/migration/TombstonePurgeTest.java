@@ -82,7 +82,8 @@ class TombstonePurgeTest {
             ImageReembedRequested.of(
                 deleted,
                 "images-v2",
-                new ImageFacts(null, null, List.of(), null, null, null, null, null, null))));
+                new ImageFacts(null, null, List.of(), null, null, null, null, null, null),
+                null)));
 
     assertThat(purge.purge(now)).isZero();
     assertThat(deletions.deleted(List.of(deleted))).containsExactly(deleted);
